@@ -188,14 +188,18 @@ class PromptInit(nn.Module):
 class VSI(nn.Module):
     "VSI network: one pre-norm transformer layer over [visual tokens; prompts], returning the refined prompts B×C×d."
     def __init__(self,
-                 dim: int = 2048,        # d, token width
-                 heads: int = 8,         # attention heads
-                 dim_head: int = 512,    # width per head (inner width heads·dim_head = 4096)
-                 mlp_dim: int = 2048,    # FFN hidden width
-                 dropout: float = 0.1,   # dropout after to_out and in the FFN
-                 residual: bool = False):# add residual connections (ablation; the paper has none)
+                 dim: int = 2048,             # d, token width
+                 heads: int = 8,              # attention heads
+                 dim_head: int = 512,         # width per head (inner width heads·dim_head = 4096)
+                 mlp_dim: int = 2048,         # FFN hidden width
+                 dropout: float = 0.1,        # dropout after to_out and in the FFN
+                 residual: bool = False,      # add residual connections (ablation; the paper has none)
+                 prompt_queries: bool = True, # queries, to_out and FFN for the C prompt rows only (exact)
+                 shared_prompts: bool = True, # LN(P) and the prompt rows' q, k, v once per batch, not per image (exact)
+                 sdpa: bool = True):          # `F.scaled_dot_product_attention` instead of explicit softmax(QKᵀ)V
         super().__init__()
         self.heads, self.dim_head, self.residual = heads, dim_head, residual
+        self.prompt_queries, self.shared_prompts, self.sdpa = prompt_queries, shared_prompts, sdpa
         self.scale = dim_head ** -0.5
         inner = heads * dim_head
         self.norm1 = nn.LayerNorm(dim)
@@ -206,25 +210,38 @@ class VSI(nn.Module):
         self.fc1, self.act, self.drop1 = nn.Linear(dim, mlp_dim), nn.GELU(), nn.Dropout(dropout)
         self.fc2, self.drop2 = nn.Linear(mlp_dim, dim), nn.Dropout(dropout)
 
+    def _qkv(self, tokens, prompts):
+        "q of the query rows, k and v of all N + C rows: B×L×inner each."
+        B, N, _ = tokens.shape
+        inner, W = self.heads * self.dim_head, self.to_qkv.weight
+        if not self.prompt_queries:                                       # every row is a query (released code)
+            z = torch.cat([tokens, prompts.expand(B, -1, -1)], 1)
+            return F.linear(self.norm1(z), W).chunk(3, -1)
+        if prompts.dim() == 2 and self.shared_prompts:                   # P is the same for every image: once per batch
+            qp, kp, vp = F.linear(self.norm1(prompts), W).chunk(3, -1)    # C×inner each
+            kx, vx = F.linear(self.norm1(tokens), W[inner:]).chunk(2, -1) # B×N×inner: visual rows, per image
+            return (qp.expand(B, -1, -1), torch.cat([kx, kp.expand(B, -1, -1)], 1), torch.cat([vx, vp.expand(B, -1, -1)], 1))
+        z = self.norm1(torch.cat([tokens, prompts.expand(B, -1, -1)], 1))  # B×(N+C)×d
+        q = F.linear(z[:, N:], W[:inner])                                  # queries of the prompt rows only
+        return (q, *F.linear(z, W[inner:]).chunk(2, -1))
+
     def forward(self,
                 tokens: torch.Tensor,      # visual tokens φ(F), B×N×d
                 prompts: torch.Tensor,     # category prompts P, C×d (shared) or B×C×d
                 return_attn: bool = False):# also return the attention weights B×heads×C×(N+C)
         B, N, _ = tokens.shape
-        if prompts.dim() == 2: prompts = prompts.unsqueeze(0).expand(B, -1, -1)
-        z = self.norm1(torch.cat([tokens, prompts], 1))               # B×(N+C)×d
-        inner = self.heads * self.dim_head
-        q = F.linear(z[:, N:], self.to_qkv.weight[:inner])              # B×C×inner: queries of the prompt rows only
-        k, v = F.linear(z, self.to_qkv.weight[inner:]).chunk(2, -1)     # B×(N+C)×inner each
-        q, k, v = (t.unflatten(-1, (self.heads, self.dim_head)).transpose(1, 2) for t in (q, k, v))  # B×h×L×dh, (h d) split
-        if return_attn:
-            attn = (q @ k.transpose(-2, -1) * self.scale).softmax(-1)  # B×h×C×(N+C)
+        C = prompts.shape[-2]
+        q, k, v = (t.unflatten(-1, (self.heads, self.dim_head)).transpose(1, 2) for t in self._qkv(tokens, prompts))  # B×h×L×dh, (h d) split
+        if return_attn or not self.sdpa:
+            attn = (q @ k.transpose(-2, -1) * self.scale).softmax(-1)    # B×h×Lq×(N+C)
             o = attn @ v
         else: o = F.scaled_dot_product_attention(q, k, v, scale=self.scale)
-        x = self.drop_attn(self.to_out(o.transpose(1, 2).flatten(2)))   # B×C×d
-        if self.residual: x = x + prompts
+        x = self.drop_attn(self.to_out(o.transpose(1, 2).flatten(2)))   # B×Lq×d
+        if self.residual:
+            x = x + (prompts.expand(B, -1, -1) if self.prompt_queries else torch.cat([tokens, prompts.expand(B, -1, -1)], 1))
         y = self.drop2(self.fc2(self.drop1(self.act(self.fc1(self.norm2(x))))))
         if self.residual: y = y + x
+        if not self.prompt_queries: y, attn = y[:, N:], (attn[:, :, N:] if return_attn else None)  # keep the prompt rows
         return (y, attn) if return_attn else y
 
 # %% ../nbs/04_model.ipynb #1c7516b1
