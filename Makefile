@@ -30,7 +30,7 @@ install-dev: $(VENV)/.installed-dev
 DEMO_NB := $(if $(wildcard nbs/train.ipynb),train.ipynb,00_core.ipynb)
 demo: install
 	mkdir -p reports
-	papermill nbs/$(DEMO_NB) reports/$(DEMO_NB) --cwd nbs
+	papermill nbs/$(DEMO_NB) reports/$(DEMO_NB) --cwd nbs -k python3
 
 test: install-dev
 	nbdev_test --n_workers 2 --timing
