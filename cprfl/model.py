@@ -213,17 +213,20 @@ class VSI(nn.Module):
     def _qkv(self, tokens, prompts):
         "q of the query rows, k and v of all N + C rows: B×L×inner each."
         B, N, _ = tokens.shape
-        inner, W = self.heads * self.dim_head, self.to_qkv.weight
+        inner = self.heads * self.dim_head
         if not self.prompt_queries:                                       # every row is a query (released code)
             z = torch.cat([tokens, prompts.expand(B, -1, -1)], 1)
-            return F.linear(self.norm1(z), W).chunk(3, -1)
+            return F.linear(self.norm1(z), self.to_qkv.weight).chunk(3, -1)
+        w_q, w_kv = self.to_qkv.weight.split([inner, 2 * inner])         # split, not slices: one gradient copy, no zero fill
         if prompts.dim() == 2 and self.shared_prompts:                   # P is the same for every image: once per batch
-            qp, kp, vp = F.linear(self.norm1(prompts), W).chunk(3, -1)    # C×inner each
-            kx, vx = F.linear(self.norm1(tokens), W[inner:]).chunk(2, -1) # B×N×inner: visual rows, per image
-            return (qp.expand(B, -1, -1), torch.cat([kx, kp.expand(B, -1, -1)], 1), torch.cat([vx, vp.expand(B, -1, -1)], 1))
+            zp = self.norm1(prompts)                                      # C×d
+            q = F.linear(zp, w_q)                                         # C×inner
+            kv = F.linear(torch.cat([self.norm1(tokens).flatten(0, 1), zp]), w_kv)  # (B·N + C)×2·inner, one GEMM
+            kx, vx = kv[:B * N].unflatten(0, (B, N)).chunk(2, -1)         # B×N×inner: visual rows, per image
+            kp, vp = (t.expand(B, -1, -1) for t in kv[B * N:].chunk(2, -1))  # C×inner, shared by the batch
+            return q.expand(B, -1, -1), torch.cat([kx, kp], 1), torch.cat([vx, vp], 1)
         z = self.norm1(torch.cat([tokens, prompts.expand(B, -1, -1)], 1))  # B×(N+C)×d
-        q = F.linear(z[:, N:], W[:inner])                                  # queries of the prompt rows only
-        return (q, *F.linear(z, W[inner:]).chunk(2, -1))
+        return (F.linear(z[:, N:], w_q), *F.linear(z, w_kv).chunk(2, -1))  # queries of the prompt rows only
 
     def forward(self,
                 tokens: torch.Tensor,      # visual tokens φ(F), B×N×d
