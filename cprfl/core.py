@@ -14,8 +14,8 @@ import torch
 
 # %% auto #0
 __all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'ConfigError', 'Config', 'from_preset', 'seed_everything',
-           'select_device', 'autocast_dtype', 'needs_grad_scaler', 'project_root', 'resolve_path', 'env_info',
-           'env_markdown']
+           'select_device', 'autocast_dtype', 'needs_grad_scaler', 'keep_freed_memory', 'project_root', 'resolve_path',
+           'env_info', 'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -180,6 +180,21 @@ def autocast_dtype(device: torch.device, amp: bool = True) -> Optional[torch.dty
 def needs_grad_scaler(dtype: Optional[torch.dtype]) -> bool:
     "Only fp16 autocast needs loss scaling; bf16 has fp32's exponent range."
     return dtype is torch.float16
+
+# %% ../nbs/00_core.ipynb #8503bd1d
+_M_TRIM_THRESHOLD, _M_MMAP_MAX = -1, -4   # mallopt parameters from glibc's <malloc.h>
+
+def keep_freed_memory(enable: bool = True) -> bool:
+    "glibc only: keep freed large blocks for reuse (no mmap/munmap per tensor); False where it cannot be set."
+    import ctypes
+    try:
+        libc = ctypes.CDLL(None)
+        libc.gnu_get_libc_version          # glibc, not musl/macOS
+    except (OSError, AttributeError): return False
+    ok = libc.mallopt(_M_MMAP_MAX, 0 if enable else 65536) == 1
+    ok &= libc.mallopt(_M_TRIM_THRESHOLD, 2**30 if enable else 128 * 1024) == 1
+    if not enable: libc.malloc_trim(0)
+    return bool(ok)
 
 # %% ../nbs/00_core.ipynb #0b5c29f3
 def project_root(start: Optional[Path] = None) -> Path:

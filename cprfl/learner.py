@@ -19,7 +19,7 @@ from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
 
 from .core import (Config, ConfigError, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
-                        resolve_path, env_info, env_markdown)
+                        keep_freed_memory, resolve_path, env_info, env_markdown)
 from .data import load_split, labels_matrix, MultiLabelDataset, train_transform, eval_transform, check_images
 from .losses import build_loss
 from .metrics import evaluate
@@ -217,6 +217,7 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     distributed = init_distributed(cfg.device)
     device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0))) if distributed and torch.cuda.is_available() \
         and cfg.device != 'cpu' else select_device(cfg.device)
+    if device.type == 'cpu': keep_freed_memory()   # reuse freed activation/gradient pages between steps (cprfl.core)
     seed_everything(cfg.seed)
     out = resolve_path(cfg.out_dir); out.mkdir(parents=True, exist_ok=True)
     split = get_split(cfg); check_images(split)

@@ -197,10 +197,11 @@ class VSI(nn.Module):
                  residual: bool = False,      # add residual connections (ablation; the paper has none)
                  prompt_queries: bool = True, # queries, to_out and FFN for the C prompt rows only (exact)
                  shared_prompts: bool = True, # LN(P) and the prompt rows' q, k, v once per batch, not per image (exact)
-                 sdpa: bool = True):          # `F.scaled_dot_product_attention` instead of explicit softmax(QKᵀ)V
+                 sdpa: bool = True,           # `F.scaled_dot_product_attention` instead of explicit softmax(QKᵀ)V
+                 fold_keys: bool = True):     # scores as (q·W_k)·LN(x)ᵀ, no keys of the image tokens (exact; C < dim_head)
         super().__init__()
         self.heads, self.dim_head, self.residual = heads, dim_head, residual
-        self.prompt_queries, self.shared_prompts, self.sdpa = prompt_queries, shared_prompts, sdpa
+        self.prompt_queries, self.shared_prompts, self.sdpa, self.fold_keys = prompt_queries, shared_prompts, sdpa, fold_keys
         self.scale = dim_head ** -0.5
         inner = heads * dim_head
         self.norm1 = nn.LayerNorm(dim)
@@ -229,17 +230,36 @@ class VSI(nn.Module):
         z = self.norm1(torch.cat([tokens, prompts.expand(B, -1, -1)], 1))  # B×(N+C)×d
         return (F.linear(z[:, N:], w_q), *F.linear(z, w_kv).chunk(2, -1))  # queries of the prompt rows only
 
+    def _attend_folded(self, tokens, prompts):
+        "Attention of the C shared prompt rows with W_k folded into the queries: o B×h×C×dh, weights B×h×C×(N+C)."
+        B, N, _ = tokens.shape
+        h, dh = self.heads, self.dim_head
+        w_q, w_k, w_v = self.to_qkv.weight.split(h * dh)                 # inner×d each, heads outer
+        zx, zp = self.norm1(tokens), self.norm1(prompts)                  # B×N×d, C×d
+        q = F.linear(zp, w_q).unflatten(-1, (h, dh)).transpose(0, 1)      # h×C×dh, once per batch
+        qk = q @ w_k.unflatten(0, (h, dh))                                # h×C×d: q̃ = q·W_k, once per batch
+        scores = torch.cat([torch.einsum('hcd,bnd->bhcn', qk, zx),        # image tokens: B×h×C×N
+                            (qk @ zp.t()).expand(B, -1, -1, -1)], -1)     # prompts: h×C×C, once per batch
+        attn = (scores * self.scale).softmax(-1)                          # B×h×C×(N+C)
+        v = F.linear(torch.cat([zx.flatten(0, 1), zp]), w_v)               # (B·N + C)×inner, one GEMM
+        vx = v[:B * N].unflatten(0, (B, N)).unflatten(-1, (h, dh)).transpose(1, 2)  # B×h×N×dh
+        vp = v[B * N:].unflatten(-1, (h, dh)).transpose(0, 1)              # h×C×dh, shared
+        return attn[..., :N] @ vx + attn[..., N:] @ vp, attn
+
     def forward(self,
                 tokens: torch.Tensor,      # visual tokens φ(F), B×N×d
                 prompts: torch.Tensor,     # category prompts P, C×d (shared) or B×C×d
                 return_attn: bool = False):# also return the attention weights B×heads×C×(N+C)
         B, N, _ = tokens.shape
         C = prompts.shape[-2]
-        q, k, v = (t.unflatten(-1, (self.heads, self.dim_head)).transpose(1, 2) for t in self._qkv(tokens, prompts))  # B×h×L×dh, (h d) split
-        if return_attn or not self.sdpa:
-            attn = (q @ k.transpose(-2, -1) * self.scale).softmax(-1)    # B×h×Lq×(N+C)
-            o = attn @ v
-        else: o = F.scaled_dot_product_attention(q, k, v, scale=self.scale)
+        if self.prompt_queries and self.shared_prompts and self.fold_keys and prompts.dim() == 2 and C < self.dim_head:
+            o, attn = self._attend_folded(tokens, prompts)
+        else:
+            q, k, v = (t.unflatten(-1, (self.heads, self.dim_head)).transpose(1, 2) for t in self._qkv(tokens, prompts))  # B×h×L×dh, (h d) split
+            if return_attn or not self.sdpa:
+                attn = (q @ k.transpose(-2, -1) * self.scale).softmax(-1)    # B×h×Lq×(N+C)
+                o = attn @ v
+            else: o = F.scaled_dot_product_attention(q, k, v, scale=self.scale)
         x = self.drop_attn(self.to_out(o.transpose(1, 2).flatten(2)))   # B×Lq×d
         if self.residual:
             x = x + (prompts.expand(B, -1, -1) if self.prompt_queries else torch.cat([tokens, prompts.expand(B, -1, -1)], 1))
