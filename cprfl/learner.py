@@ -28,9 +28,9 @@ from .semantics import describe_source
 # %% auto #0
 __all__ = ['ICON_SETS', 'GROUP_ORDER', 'get_split', 'build_model', 'model_from_checkpoint', 'param_groups', 'build_optimizer',
            'build_scheduler', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'extract_features',
-           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'fit',
-           'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq', 'write_report', 'evaluate_checkpoint',
-           'config_parser', 'train_cli']
+           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'make_loaders',
+           'train_one_epoch', 'fit', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
+           'write_report', 'evaluate_checkpoint', 'config_parser', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 ICON_SETS = ('coco_lt_icons', 'voc_lt_icons')
@@ -211,6 +211,54 @@ def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_wo
                       num_workers=num_workers, pin_memory=device is not None and device.type == 'cuda',
                       persistent_workers=num_workers > 0)
 
+def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
+    "Training loader (a `DistributedSampler`, `batch_size // world` per process), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen."
+    world = _world()
+    if cfg.batch_size % world: raise ConfigError(f"batch_size {cfg.batch_size} is not divisible by {world} processes")
+    train_ds = MultiLabelDataset(split.train, split.image_root, train_transform(cfg.recipe, cfg.image_size))
+    test_ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size))
+    if cfg.freeze_backbone:
+        plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size))
+        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part))
+                             for ds, part in ((plain, 'train'), (test_ds, 'test')))
+    sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
+    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True,
+                       num_workers=cfg.num_workers, device=device)
+    return train_dl, sampler, _loader(test_ds, 64, num_workers=cfg.num_workers, device=device)
+
+def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, or the head alone on cached features)
+                    loader: DataLoader,
+                    criterion: nn.Module,
+                    opt: torch.optim.Optimizer,
+                    sched,                     # stepped after every optimiser step
+                    scaler: torch.amp.GradScaler,
+                    steps: int,                # optimiser steps; each one over `grad_accum` batches
+                    epoch: int,                # for the progress bar and error messages
+                    device: torch.device,
+                    amp_dtype: Optional[torch.dtype] = None,
+                    grad_accum: int = 1,
+                    ema=None, model: Optional[nn.Module] = None,  # timm EMA, updated from `model` after every step
+                    progress: bool = True) -> dict:
+    "One epoch: returns the mean training loss, the last learning rate and images/s (all processes)."
+    t0, seen, loss_sum, world = time.time(), 0, 0.0, _world()
+    bar = tqdm(total=steps, desc=f'epoch {epoch}', disable=not (progress and _is_main()), leave=False)
+    it = iter(loader)
+    for step in range(steps):
+        for micro in range(grad_accum):
+            x, y = (t.to(device, non_blocking=True) for t in next(it))
+            with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+                logits = net(x)
+            loss = criterion(logits.float(), y.float())
+            if not torch.isfinite(loss):
+                raise NonFiniteLoss(f"loss is {loss.item()} at epoch {epoch}, step {step} (micro-batch {micro})")
+            scaler.scale(loss / grad_accum).backward()
+            seen += len(x) * world; loss_sum += loss.item()
+        scaler.step(opt); scaler.update(); opt.zero_grad(set_to_none=True); sched.step()
+        if ema is not None: ema.update(model)
+        bar.set_postfix(loss=f'{loss.item():.4f}', img_s=f'{seen / (time.time() - t0):.0f}'); bar.update()
+    bar.close()
+    return dict(train_loss=loss_sum / (steps * grad_accum), lr=opt.param_groups[0]['lr'], img_per_s=seen / (time.time() - t0))
+
 def fit(cfg: Config, progress: bool = True) -> FitResult:
     "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`."
     cfg = cfg.resolved()
@@ -221,28 +269,14 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     seed_everything(cfg.seed)
     out = resolve_path(cfg.out_dir); out.mkdir(parents=True, exist_ok=True)
     split = get_split(cfg); check_images(split)
-    C = len(split.classes)
     model = build_model(cfg, split.classes).to(device)
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last)
+    if cfg.freeze_backbone: model.backbone.requires_grad_(False)
     amp_dtype = autocast_dtype(device, cfg.amp)
-    world = _world()
-    if cfg.batch_size % world: raise ConfigError(f"batch_size {cfg.batch_size} is not divisible by {world} processes")
-
-    # data: images, or cached backbone features when the backbone is frozen
-    train_ds = MultiLabelDataset(split.train, split.image_root, train_transform(cfg.recipe, cfg.image_size))
-    test_ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size))
-    if cfg.freeze_backbone:
-        for p in model.backbone.parameters(): p.requires_grad_(False)
-        plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size))
-        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part))
-                             for ds, part in ((plain, 'train'), (test_ds, 'test')))
-    sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
-    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True,
-                       num_workers=cfg.num_workers, device=device)
-    test_dl = _loader(test_ds, 64, num_workers=cfg.num_workers, device=device)
+    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device)
     steps_per_epoch = len(train_dl) // cfg.grad_accum
     if cfg.max_steps: steps_per_epoch = min(steps_per_epoch, cfg.max_steps)
-    if steps_per_epoch < 1: raise ConfigError(f"batch_size {cfg.batch_size} x grad_accum {cfg.grad_accum} is larger than the training set ({len(train_ds)})")
+    if steps_per_epoch < 1: raise ConfigError(f"batch_size {cfg.batch_size} x grad_accum {cfg.grad_accum} is larger than the training set ({len(train_dl.dataset)})")
 
     criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset)
     opt = build_optimizer(cfg, model, device)
@@ -278,40 +312,27 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
             writer = SummaryWriter(str(out / 'tb'))
         except ImportError: writer = None
 
+    def evaluate_now():
+        s, t = predict_scores(scorer, test_dl, device, features=cfg.freeze_backbone, amp_dtype=amp_dtype)
+        return evaluate(s, t, split.groups)
+
     last_epoch = min(cfg.stop_epoch or cfg.epochs, cfg.epochs) - 1   # the official recipe stops after 79 of 80 planned
     final = {}
     for epoch in range(start_epoch, last_epoch + 1):
         net.train()
         if cfg.freeze_backbone: model.backbone.eval()
         sampler.set_epoch(epoch)
-        t0, seen, loss_sum = time.time(), 0, 0.0
-        bar = tqdm(total=steps_per_epoch, desc=f'epoch {epoch}', disable=not (progress and _is_main()), leave=False)
-        it = iter(train_dl)
-        for step in range(steps_per_epoch):
-            for micro in range(cfg.grad_accum):
-                x, y = next(it)
-                x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-                with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
-                    logits = net(x)
-                loss = criterion(logits.float(), y.float())
-                if not torch.isfinite(loss):
-                    raise NonFiniteLoss(f"loss is {loss.item()} at epoch {epoch}, step {step} (micro-batch {micro}); "
-                                        f"stopped without saving, {ckpt_path} still holds the last good state")
-                scaler.scale(loss / cfg.grad_accum).backward()
-                seen += len(x) * world; loss_sum += loss.item()
-            scaler.step(opt); scaler.update(); opt.zero_grad(set_to_none=True); sched.step()
-            if ema is not None: ema.update(model)
-            bar.set_postfix(loss=f'{loss.item():.4f}', img_s=f'{seen / (time.time() - t0):.0f}'); bar.update()
-        bar.close()
-        row = dict(epoch=epoch, train_loss=loss_sum / (steps_per_epoch * cfg.grad_accum), lr=opt.param_groups[0]['lr'],
-                   img_per_s=seen / (time.time() - t0))
+        try:
+            row = dict(epoch=epoch, **train_one_epoch(net, train_dl, criterion, opt, sched, scaler, steps_per_epoch, epoch, device,
+                                                      amp_dtype, cfg.grad_accum, ema, model, progress))
+        except NonFiniteLoss as e:
+            raise NonFiniteLoss(f"{e}; stopped without saving, {ckpt_path} still holds the last good state") from None
         if (epoch + 1) % cfg.eval_every == 0 or epoch == last_epoch:
             if _is_main():
-                s, t = predict_scores(scorer, test_dl, device, features=cfg.freeze_backbone, amp_dtype=amp_dtype)
-                final = evaluate(s, t, split.groups)
+                final = evaluate_now()
                 row.update({k: final[k] for k in ('mAP', 'head', 'medium', 'tail')})
                 if final['mAP'] > best['mAP']:
-                    best = {**{k: v for k, v in final.items()}, 'epoch': epoch}
+                    best = {**final, 'epoch': epoch}
                     save_checkpoint({'model': scorer.state_dict(),
                                      'config': cfg.to_dict(), 'classes': split.classes, 'metrics': best}, out / 'best.pt')
             if _is_dist(): dist.barrier()
@@ -328,9 +349,7 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
             print(f"epoch {epoch}: " + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()),
                   flush=True)
     if writer: writer.close()
-    if _is_main() and not final and start_epoch > last_epoch:  # resumed a finished run: evaluate again
-        s, t = predict_scores(scorer, test_dl, device, cfg.freeze_backbone, amp_dtype)
-        final = evaluate(s, t, split.groups)
+    if _is_main() and not final and start_epoch > last_epoch: final = evaluate_now()   # resumed a finished run
     if _is_main() and final: (out / 'metrics.json').write_text(json.dumps({'final': final, 'best': best}, indent=2))
     return FitResult(cfg, pd.DataFrame(rows), final, best, out, split.classes, split.class_freq, split.groups,
                      scorer)
