@@ -39,6 +39,7 @@ CHOICES: dict[str, tuple[str, ...]] = dict(
     dual_path=('both', 'classifier', 'vsi'),
     optimizer=('adam', 'adamw'),
     schedule=('constant', 'onecycle'),
+    sampler=('random', 'class_aware'),
 )
 
 # %% ../nbs/00_core.ipynb #ad5095d5
@@ -86,6 +87,7 @@ class Config:
     ema_decay: Optional[float] = None     # 0 disables EMA
     amp: Optional[bool] = None
     grad_accum: int = 1
+    sampler: str = 'random'               # `random` (each image once per epoch) or `class_aware` (class-aware re-sampling)
     max_steps: Optional[int] = None       # stop after this many optimiser steps per epoch (smoke tests)
     # run
     seed: int = 0

@@ -456,25 +456,34 @@ class ClassAwareSampler(torch.utils.data.Sampler):
     def __init__(self, labels: np.ndarray,                 # N×C label matrix (`labels_matrix(split.train)`)
                  num_samples: Optional[int] = None,        # draws per epoch; default N
                  per_class: int = 1,                       # consecutive images drawn for each class pick
-                 seed: int = 0):
+                 seed: int = 0,
+                 num_replicas: int = 1,                    # DDP processes sharing each epoch's sequence
+                 rank: int = 0):                           # this process, 0 <= rank < num_replicas
+        if num_replicas < 1: raise ValueError(f"num_replicas must be >= 1, got {num_replicas}")
+        if not 0 <= rank < num_replicas: raise ValueError(f"rank {rank} is outside 0..{num_replicas - 1} (num_replicas={num_replicas})")
         L = np.asarray(labels) > 0
         self.by_class = [np.flatnonzero(L[:, c]) for c in range(L.shape[1])]
         self.classes = np.array([c for c, ix in enumerate(self.by_class) if len(ix)])
         if not len(self.classes): raise ValueError("no class has any image")
         self.num_samples, self.per_class, self.seed, self.epoch = num_samples or len(L), per_class, seed, 0
+        self.num_replicas, self.rank = num_replicas, rank
 
     def set_epoch(self, epoch: int): self.epoch = epoch
-    def __len__(self): return self.num_samples
+    def __len__(self): return self.num_samples // self.num_replicas   # this process's share; the remainder is dropped
 
-    def __iter__(self):
+    def draws(self, n: int) -> list[int]:
+        "The first `n` draws of this epoch's sequence (the same in every process)."
         rng = np.random.default_rng([self.seed, self.epoch])
         classes = _cycle(self.classes, rng)
         per = {c: _cycle(self.by_class[c], rng) for c in self.classes}
         out = []
-        while len(out) < self.num_samples:
+        while len(out) < n:
             c = next(classes)
             out += [int(next(per[c])) for _ in range(self.per_class)]
-        return iter(out[:self.num_samples])
+        return out[:n]
+
+    def __iter__(self):
+        return iter(self.draws(len(self) * self.num_replicas)[self.rank::self.num_replicas])
 
 # %% ../nbs/01_data.ipynb #f377e575
 class ImageCache:

@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 
 from .core import (Config, ConfigError, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
                         keep_freed_memory, resolve_path, env_info, env_markdown)
-from .data import load_split, labels_matrix, MultiLabelDataset, train_transform, eval_transform, check_images
+from .data import load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform, eval_transform, check_images
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
@@ -212,7 +212,7 @@ def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_wo
                       persistent_workers=num_workers > 0)
 
 def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
-    "Training loader (a `DistributedSampler`, `batch_size // world` per process), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen."
+    "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen."
     world = _world()
     if cfg.batch_size % world: raise ConfigError(f"batch_size {cfg.batch_size} is not divisible by {world} processes")
     train_ds = MultiLabelDataset(split.train, split.image_root, train_transform(cfg.recipe, cfg.image_size))
@@ -221,7 +221,12 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
         plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size))
         train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part))
                              for ds, part in ((plain, 'train'), (test_ds, 'test')))
-    sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
+    if cfg.sampler == 'class_aware':
+        labels = labels_matrix(split.train)   # cached features keep split.train's order (extracted without shuffling)
+        if cfg.freeze_backbone and not torch.equal(train_ds.tensors[1].float(), torch.as_tensor(labels).float()):
+            raise RuntimeError("the cached training features' labels are not split.train's, in order; delete data/cache/features/")
+        sampler = ClassAwareSampler(labels, num_samples=len(train_ds), seed=cfg.seed, num_replicas=world, rank=_rank())
+    else: sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
     train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True,
                        num_workers=cfg.num_workers, device=device)
     return train_dl, sampler, _loader(test_ds, 64, num_workers=cfg.num_workers, device=device)
