@@ -198,10 +198,12 @@ class VSI(nn.Module):
                  prompt_queries: bool = True, # queries, to_out and FFN for the C prompt rows only (exact)
                  shared_prompts: bool = True, # LN(P) and the prompt rows' q, k, v once per batch, not per image (exact)
                  sdpa: bool = True,           # `F.scaled_dot_product_attention` instead of explicit softmax(QKᵀ)V
-                 fold_keys: bool = True):     # scores as (q·W_k)·LN(x)ᵀ, no keys of the image tokens (exact; C < dim_head)
+                 fold_keys: bool = True,      # scores as (q·W_k)·LN(x)ᵀ, no keys of the image tokens (exact; C < dim_head)
+                 fold_values: bool = True):   # with fold_keys: (attn·LN(x))·W_vᵀ where that is cheaper (exact)
         super().__init__()
         self.heads, self.dim_head, self.residual = heads, dim_head, residual
-        self.prompt_queries, self.shared_prompts, self.sdpa, self.fold_keys = prompt_queries, shared_prompts, sdpa, fold_keys
+        self.prompt_queries, self.shared_prompts, self.sdpa = prompt_queries, shared_prompts, sdpa
+        self.fold_keys, self.fold_values = fold_keys, fold_values
         self.scale = dim_head ** -0.5
         inner = heads * dim_head
         self.norm1 = nn.LayerNorm(dim)
@@ -241,6 +243,11 @@ class VSI(nn.Module):
         scores = torch.cat([torch.einsum('hcd,bnd->bhcn', qk, zx),        # image tokens: B×h×C×N
                             (qk @ zp.t()).expand(B, -1, -1, -1)], -1)     # prompts: h×C×C, once per batch
         attn = (scores * self.scale).softmax(-1)                          # B×h×C×(N+C)
+        C, d = zp.shape
+        if self.fold_values and h * C * d * (N + dh) < N * d * h * dh + h * C * N * dh:  # fewer multiply-adds
+            vp = F.linear(zp, w_v).unflatten(-1, (h, dh)).transpose(0, 1)              # h×C×dh, shared
+            ax = attn[..., :N] @ zx.unsqueeze(1)                                        # B×h×C×d: attention-averaged LN(x)
+            return torch.einsum('bhcd,hed->bhce', ax, w_v.unflatten(0, (h, dh))) + attn[..., N:] @ vp, attn
         v = F.linear(torch.cat([zx.flatten(0, 1), zp]), w_v)               # (B·N + C)×inner, one GEMM
         vx = v[:B * N].unflatten(0, (B, N)).unflatten(-1, (h, dh)).transpose(1, 2)  # B×h×N×dh
         vp = v[B * N:].unflatten(-1, (h, dh)).transpose(0, 1)              # h×C×dh, shared
