@@ -20,20 +20,23 @@ from tqdm.auto import tqdm
 
 from .core import (Config, ConfigError, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
                         keep_freed_memory, resolve_path, env_info, env_markdown)
-from .data import load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform, eval_transform, check_images
+from .data import (ICON_SETS, load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
+                        eval_transform, check_images)
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
 
 # %% auto #0
-__all__ = ['ICON_SETS', 'GROUP_ORDER', 'get_split', 'build_model', 'model_from_checkpoint', 'param_groups', 'build_optimizer',
-           'build_scheduler', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'extract_features',
-           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'make_loaders',
-           'train_one_epoch', 'fit', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
-           'write_report', 'evaluate_checkpoint', 'config_parser', 'train_cli']
+__all__ = ['GROUP_ORDER', 'default_preset', 'get_split', 'build_model', 'model_from_checkpoint', 'param_groups',
+           'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint',
+           'extract_features', 'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss',
+           'make_loaders', 'train_one_epoch', 'fit', 'per_class_table', 'summary_table', 'plot_history',
+           'plot_ap_vs_freq', 'write_report', 'evaluate_checkpoint', 'config_parser', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
-ICON_SETS = ('coco_lt_icons', 'voc_lt_icons')
+def default_preset(dataset: Optional[str]) -> Optional[str]:
+    "The preset a run gets when it names none: `demo` on the embedded icon sets (the default dataset), none on real data."
+    return 'demo' if dataset is None or dataset in ICON_SETS else None
 
 def get_split(cfg: Config):
     "The dataset a config names; the demo icon sets are generated at the config's image size on first use."

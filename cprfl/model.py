@@ -225,12 +225,19 @@ class VSI(nn.Module):
         if prompts.dim() == 2 and self.shared_prompts:                   # P is the same for every image: once per batch
             zp = self.norm1(prompts)                                      # C×d
             q = F.linear(zp, w_q)                                         # C×inner
-            kv = F.linear(torch.cat([self.norm1(tokens).flatten(0, 1), zp]), w_kv)  # (B·N + C)×2·inner, one GEMM
-            kx, vx = kv[:B * N].unflatten(0, (B, N)).chunk(2, -1)         # B×N×inner: visual rows, per image
-            kp, vp = (t.expand(B, -1, -1) for t in kv[B * N:].chunk(2, -1))  # C×inner, shared by the batch
+            kvx, kvp = self._project(self.norm1(tokens), zp, w_kv)        # B×N×2·inner per image, C×2·inner shared
+            kx, vx = kvx.chunk(2, -1)
+            kp, vp = (t.expand(B, -1, -1) for t in kvp.chunk(2, -1))
             return q.expand(B, -1, -1), torch.cat([kx, kp], 1), torch.cat([vx, vp], 1)
         z = self.norm1(torch.cat([tokens, prompts.expand(B, -1, -1)], 1))  # B×(N+C)×d
         return (F.linear(z[:, N:], w_q), *F.linear(z, w_kv).chunk(2, -1))  # queries of the prompt rows only
+
+    @staticmethod
+    def _project(zx, zp, w):
+        "Image rows B×N×d and shared prompt rows C×d through one weight in one GEMM: (B×N×k, C×k)."
+        B, N, _ = zx.shape
+        out = F.linear(torch.cat([zx.flatten(0, 1), zp]), w)              # (B·N + C)×k
+        return out[:B * N].unflatten(0, (B, N)), out[B * N:]
 
     def _attend_folded(self, tokens, prompts):
         "Attention of the C shared prompt rows with W_k folded into the queries: o B×h×C×dh, weights B×h×C×(N+C)."
@@ -248,9 +255,8 @@ class VSI(nn.Module):
             vp = F.linear(zp, w_v).unflatten(-1, (h, dh)).transpose(0, 1)              # h×C×dh, shared
             ax = attn[..., :N] @ zx.unsqueeze(1)                                        # B×h×C×d: attention-averaged LN(x)
             return torch.einsum('bhcd,hed->bhce', ax, w_v.unflatten(0, (h, dh))) + attn[..., N:] @ vp, attn
-        v = F.linear(torch.cat([zx.flatten(0, 1), zp]), w_v)               # (B·N + C)×inner, one GEMM
-        vx = v[:B * N].unflatten(0, (B, N)).unflatten(-1, (h, dh)).transpose(1, 2)  # B×h×N×dh
-        vp = v[B * N:].unflatten(-1, (h, dh)).transpose(0, 1)              # h×C×dh, shared
+        vx, vp = self._project(zx, zp, w_v)                               # B×N×inner per image, C×inner shared
+        vx, vp = vx.unflatten(-1, (h, dh)).transpose(1, 2), vp.unflatten(-1, (h, dh)).transpose(0, 1)  # B×h×N×dh, h×C×dh
         return attn[..., :N] @ vx + attn[..., N:] @ vp, attn
 
     def forward(self,
