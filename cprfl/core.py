@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4cfb0c9a
 from __future__ import annotations
-import dataclasses, difflib, json, os, platform, random, subprocess, sys, typing
+import dataclasses, difflib, hashlib, json, os, platform, random, subprocess, sys, typing
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Optional
@@ -13,9 +13,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'ConfigError', 'Config', 'from_preset', 'seed_everything',
-           'select_device', 'autocast_dtype', 'needs_grad_scaler', 'keep_freed_memory', 'project_root', 'resolve_path',
-           'env_info', 'env_markdown']
+__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'ConfigError', 'unknown_parameter', 'reject_unknown', 'Config',
+           'from_preset', 'seed_everything', 'select_device', 'autocast_dtype', 'needs_grad_scaler',
+           'keep_freed_memory', 'project_root', 'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible',
+           'progress_bar', 'env_info', 'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -24,7 +25,7 @@ RECIPES: dict[str, dict[str, Any]] = {
     'official': dict(optimizer='adamw', schedule='onecycle', epochs=80, stop_epoch=79,   batch_size=16, lr=1e-5,
                      weight_decay=1e-4, finetune_text=True,  ema_decay=0.998, amp=True),
 }
-"Training recipes of DESIGN §4; a `Config` field left at `None` takes the recipe's value."
+"The `paper` and `official` (released code) training recipes; a `Config` field left at `None` takes the recipe's value."
 
 # the paper trains VOC-LT with a larger learning rate
 PAPER_LR = {'voc_lt': 5e-5, 'voc_lt_icons': 5e-5}
@@ -40,11 +41,24 @@ CHOICES: dict[str, tuple[str, ...]] = dict(
     optimizer=('adam', 'adamw'),
     schedule=('constant', 'onecycle'),
     sampler=('random', 'class_aware'),
+    loss_impl=('reference', 'released'),
 )
 
 # %% ../nbs/00_core.ipynb #ad5095d5
 class ConfigError(ValueError):
     "An experiment parameter with an unknown name, a wrong type or a value outside its choices."
+
+def unknown_parameter(name: str, known: typing.Sequence[str]) -> ConfigError:
+    "The error for a parameter nobody defines: the closest known names, or all of them."
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.7)
+    return ConfigError(f"unknown parameter `{name}`" + (f"; did you mean {', '.join(close)}?" if close else
+                       f"; known parameters: {', '.join(known)}"))
+
+def reject_unknown(names: typing.Iterable[str], extra: typing.Sequence[str] = ()) -> None:
+    "Raise `unknown_parameter` for the first of `names` (except `_`-private ones) that is neither a `Config` field nor in `extra`."
+    known = [f.name for f in fields(Config)] + list(extra)
+    for n in sorted(names):
+        if not n.startswith('_') and n not in known: raise unknown_parameter(n, known)
 
 @dataclass
 class Config:
@@ -54,6 +68,7 @@ class Config:
     data_root: str = 'data'               # where `splits/`, `coco/`, `voc/`, `icons/` live
     image_size: int = 448                 # square input size
     n_test: Optional[int] = None          # evaluate on a random subset of this many test images (quick runs)
+    image_root: Optional[str] = None      # where the list files' relative image paths start (default: the list folder; benchmarks: data_root/coco, data_root/voc)
     # model
     method: str = 'cprfl'                 # `cprfl`, `erm` or `dlfl`
     backbone: str = 'resnet101'           # torchvision/timm name, or `efficientnet_lite0` (packaged ImageNet weights)
@@ -76,6 +91,8 @@ class Config:
     # optimisation (None = recipe default)
     recipe: str = 'official'
     loss: str = 'asl'
+    loss_impl: str = 'reference'          # loss arithmetic: `reference` (the cited methods) or `released` (what the released CPRFL code computes)
+    backbone_lr_mult: float = 1.0         # the backbone trains at this multiple of the lr (1.0: what the released code effectively does)
     optimizer: Optional[str] = None
     schedule: Optional[str] = None
     epochs: Optional[int] = None
@@ -95,7 +112,8 @@ class Config:
     num_workers: int = 0
     device: str = 'auto'                  # `auto`, `cpu`, `cuda`, `cuda:1`, ...
     out_dir: str = 'reports/runs/default'
-    resume: bool = False
+    resume: bool = False                  # continue from out_dir/last.pt (a folder without one starts fresh, with a message)
+    resume_strict: bool = False           # with `resume`: fail when out_dir holds no last.pt instead of starting fresh
 
     def __post_init__(self): self.validate()
 
@@ -116,6 +134,7 @@ class Config:
                 raise ConfigError(f"`{f.name}`={v!r} is not one of {CHOICES[f.name]}")
         for name in ('image_size', 'grad_accum', 'eval_every', 'dim', 'dlfl_stages', 'heads', 'dim_head', 'mlp_dim'):
             if getattr(self, name) < 1: raise ConfigError(f"`{name}` must be >= 1, got {getattr(self, name)}")
+        if self.backbone_lr_mult < 0: raise ConfigError(f"`backbone_lr_mult` must be >= 0, got {self.backbone_lr_mult}")
         return self
 
     @classmethod
@@ -124,10 +143,7 @@ class Config:
         d = {**d, **kw}
         known = [f.name for f in fields(cls)]
         for k in d:
-            if k not in known:
-                close = difflib.get_close_matches(k, known, n=3, cutoff=0.7)
-                raise ConfigError(f"unknown parameter `{k}`" + (f"; did you mean {', '.join(close)}?" if close else
-                                  f"; known parameters: {', '.join(known)}"))
+            if k not in known: raise unknown_parameter(k, known)
         return cls(**d)
 
     def resolved(self) -> 'Config':
@@ -150,6 +166,7 @@ PRESETS: dict[str, dict[str, Any]] = {
                  finetune_text=False, epochs=2, stop_epoch=None, batch_size=16, lr=1e-3, amp=False, ema_decay=0.9,
                  n_test=64, max_steps=3),
 }
+PRESETS['cpu'] = {k: v for k, v in PRESETS['demo'].items() if k not in ('dataset', 'n_test')}
 
 def from_preset(preset: Optional[str] = None, **overrides) -> Config:
     "A `Config` from a named preset (or the defaults when `preset` is None/'') with `overrides` on top."
@@ -210,6 +227,39 @@ def resolve_path(p: str | Path) -> Path:
     "An absolute path; relative ones are taken from `project_root()`."
     p = Path(p).expanduser()
     return p if p.is_absolute() else project_root() / p
+
+# %% ../nbs/00_core.ipynb #a1e805cf
+def content_key(*parts) -> str:
+    "A 16-hex digest of JSON-serialisable `parts`: the one rule by which cprfl's caches name what they hold."
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+def files_fingerprint(paths: Sequence[str | Path]) -> str:
+    "Digest of each file's path, size and modification time (a missing file counts as missing): changes when any file does."
+    h = hashlib.sha256()
+    for p in paths:
+        try: st = os.stat(p); h.update(f'{p}\0{st.st_size}\0{st.st_mtime_ns}\n'.encode())
+        except FileNotFoundError: h.update(f'{p}\0missing\n'.encode())
+    return h.hexdigest()[:16]
+
+# %% ../nbs/00_core.ipynb #170ceffc
+def bars_visible() -> bool:
+    "Whether a progress bar here would be seen rather than recorded line by line (see above)."
+    forced = os.environ.get('CPRFL_PROGRESS')
+    if forced in ('0', '1'): return forced == '1'
+    if sys.stderr.isatty(): return True
+    try:
+        from IPython import get_ipython
+        import ipywidgets  # noqa: F401  (tqdm's notebook bar needs it)
+    except ImportError: return False
+    return type(get_ipython()).__name__ == 'ZMQInteractiveShell'
+
+def progress_bar(iterable=None, enable: bool = True, **kwargs):
+    "tqdm (the notebook widget in a live notebook) when `enable` and `bars_visible()`; a silent tqdm otherwise."
+    if enable and bars_visible():
+        from tqdm.auto import tqdm
+        return tqdm(iterable, **kwargs)
+    from tqdm import tqdm    # not tqdm.auto: its import warns on stderr where ipywidgets is missing
+    return tqdm(iterable, disable=True, **kwargs)
 
 # %% ../nbs/00_core.ipynb #396cba29
 def _git_commit(root: Path) -> str:

@@ -17,15 +17,16 @@ from PIL import Image
 from torchvision import tv_tensors
 from torchvision.transforms import v2
 
-from .core import resolve_path
+from .core import resolve_path, content_key, files_fingerprint
 
 # %% auto #0
-__all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'SPLIT_SHA256', 'BENCHMARKS', 'ICON_SETS', 'DOWNLOADS', 'ListFormatError',
-           'read_classes', 'read_list', 'write_classes', 'write_list', 'labels_matrix', 'class_groups', 'Split',
-           'sha256_file', 'verify_lists', 'subset_indices', 'load_split', 'check_images', 'read_coco_instances',
-           'parse_voc_xml', 'read_voc', 'pareto_targets', 'cooccurrence_order', 'sample_long_tail', 'class_targets',
-           'lt_stats', 'plot_class_freq', 'open_image', 'Cutout', 'train_transform', 'eval_transform',
-           'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache']
+__all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BENCHMARKS', 'ICON_SETS', 'DOWNLOADS',
+           'ListFormatError', 'read_classes', 'read_list', 'write_classes', 'write_list', 'labels_matrix',
+           'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'load_split', 'check_images',
+           'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc', 'pareto_targets',
+           'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq', 'open_image',
+           'Cutout', 'train_transform', 'eval_transform', 'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache',
+           'build_image_cache']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -45,6 +46,8 @@ VOC_CLASSES = ['aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', '
 # %% ../nbs/01_data.ipynb #c362786d
 class ListFormatError(ValueError):
     "A list or labels file that cannot be parsed; the message names the file and the line."
+
+IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
 
 def _lines(path: Path):
     "(line number, whitespace-split tokens) of every non-blank line; survives CRLF, CR, BOM and a missing last newline."
@@ -74,7 +77,12 @@ def read_list(path: str | Path,              # `train.txt`/`test.txt`: `relative
     for ln, toks in _lines(path):
         try: idx = [int(t) for t in toks[1:]]
         except ValueError:
-            raise ListFormatError(f"{path}:{ln}: expected `path idx idx ...` with integer class indices, got {' '.join(toks)!r}") from None
+            hint = ''
+            if any(t.lower().endswith(IMAGE_SUFFIXES) for t in toks[1:]):
+                hint = ("; the fields are separated by whitespace, so an image path may not contain a space: rename "
+                        f"{' '.join(t for t in toks if not t.lstrip('-').isdigit())!r} (e.g. with `_` for each space)")
+            raise ListFormatError(f"{path}:{ln}: expected `path idx idx ...` with integer class indices, got "
+                                  f"{' '.join(toks)!r}{hint}") from None
         rows.append((ln, toks[0], idx))
     C = num_classes if num_classes is not None else 1 + max((i for *_, idx in rows for i in idx), default=-1)
     items = []
@@ -95,6 +103,8 @@ def write_classes(path: str | Path, classes: Sequence[str]) -> Path:
 def write_list(path: str | Path, items: Sequence[tuple[str, np.ndarray]]) -> Path:
     "Write a list file, one `relative/path.jpg i j k` line per item."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    spaced = [rel for rel, _ in items if len(str(rel).split()) != 1]
+    if spaced: raise ListFormatError(f"{path}: image paths may not contain whitespace (it separates the fields): {spaced[0]!r}")
     lines = [' '.join([rel, *map(str, np.flatnonzero(np.asarray(y) > 0))]) + '\n' for rel, y in items]
     path.write_text(''.join(lines))
     return path
@@ -243,8 +253,29 @@ def check_images(split: Split,      # from `load_split`
     if split.name in DOWNLOADS: help = DOWNLOADS[split.name].format(root=split.image_root.parent)
     elif split.name in ICON_SETS: help = f"The generated set in {split.image_root} is incomplete: delete that folder and it is regenerated on next use."
     else: help = (f"The lists in {split.list_dir} give paths relative to {split.image_root}; put the images there "
-                  "or pass image_root= to load_split.")
+                  "or say where they are: `-p image_root DIR` (papermill), `--image_root DIR` (cprfl-train), "
+                  "`Config(image_root=...)` or `load_split(..., image_root=...)`.")
     raise FileNotFoundError(head + ' ' + help)
+
+# %% ../nbs/01_data.ipynb #f757668b
+def data_key(items: Sequence[tuple[str, np.ndarray]], # `(relative_path, multi-hot)`, e.g. `split.train`
+             image_root: str | Path,                   # where the relative paths start
+             list_file: Optional[str | Path] = None,    # the list file the items came from (its sha256 is part of the key)
+            ) -> dict:
+    "What the pixels and labels of `items` depend on: their paths and labels, the image root, the image files, the list file."
+    root = Path(image_root).resolve()
+    lines = ''.join(f"{p} {' '.join(map(str, np.flatnonzero(np.asarray(y) > 0)))}\n" for p, y in items)
+    return {'items': hashlib.sha256(lines.encode()).hexdigest()[:16], 'n': len(items), 'image_root': str(root),
+            'images': files_fingerprint([root/p for p, _ in items]),
+            'list_sha256': sha256_file(list_file)[:16] if list_file is not None and Path(list_file).is_file() else None}
+
+def remove_stale(keep: Path, pattern: str, what: str) -> list[Path]:
+    "Delete the files matching `pattern` beside `keep` (other keys of the same cache slot), saying why; returns them."
+    stale = [p for p in keep.parent.glob(pattern) if p != keep and not p.name.startswith('.')]
+    for p in stale: p.unlink(missing_ok=True)
+    if stale: print(f"rebuilding {what}: the lists, labels or images changed since {stale[0].name} was built "
+                    f"(removed {len(stale)} stale file(s))", flush=True)
+    return stale
 
 # %% ../nbs/01_data.ipynb #50012019
 def read_coco_instances(ann_file: str | Path,         # e.g. `annotations/instances_val2017.json`
@@ -488,10 +519,12 @@ class ClassAwareSampler(torch.utils.data.Sampler):
 # %% ../nbs/01_data.ipynb #f377e575
 class ImageCache:
     "N×S×S×3 uint8 images in a `.npy` memmap, with the item paths they came from."
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, key: Optional[str] = None):  # `key`: the content key it must have been built for
         self.path = Path(path)
         meta = json.loads(self.path.with_suffix('.json').read_text())
-        self.paths, self.size, self.image_root = meta['paths'], meta['size'], meta['image_root']
+        self.paths, self.size, self.image_root, self.key = meta['paths'], meta['size'], meta['image_root'], meta.get('key')
+        if key is not None and self.key != key:
+            raise ValueError(f"{self.path} holds images for key {self.key}, not {key}: the lists or images changed; delete it to rebuild")
         self.data = np.load(self.path, mmap_mode='r')
 
     def __len__(self): return len(self.paths)
@@ -508,20 +541,21 @@ def build_image_cache(items: Sequence[tuple[str, np.ndarray]], # `(relative_path
                       tag: str = 'images',                     # file name prefix, e.g. `coco_lt_train`
                       num_workers: int = 2,                    # decoding threads
                      ) -> ImageCache:
-    "Decode and resize every image once into `cache_dir/{tag}_{S}px_{hash}.npy`, or open the existing file."
+    "Decode and resize every image once into `cache_dir/{tag}_{S}px_{key}.npy`, or open the existing file of that key."
     paths = [p for p, _ in items]
-    key = hashlib.sha1(json.dumps([str(Path(image_root).resolve()), size, paths]).encode()).hexdigest()[:12]
+    key = content_key('image-cache-v2', data_key(items, image_root), size)
     path = resolve_path(cache_dir)/f'{tag}_{size}px_{key}.npy'
-    if path.exists() and path.with_suffix('.json').exists(): return ImageCache(path)
+    if path.exists() and path.with_suffix('.json').exists(): return ImageCache(path, key)
     path.parent.mkdir(parents=True, exist_ok=True)
+    for p in remove_stale(path, f'{tag}_{size}px_*.npy', f'the {tag} image cache'): p.with_suffix('.json').unlink(missing_ok=True)
     tmp = path.with_name(f'.{path.stem}.{os.getpid()}.tmp.npy')
     arr = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.uint8, shape=(len(paths), size, size, 3))
     def fill(i): arr[i] = np.asarray(v2.functional.resize(open_image(Path(image_root)/paths[i]), [size, size]))
     try:
         with ThreadPoolExecutor(max(num_workers, 1)) as ex: list(ex.map(fill, range(len(paths))))
         arr.flush(); del arr
-        path.with_suffix('.json').write_text(json.dumps({'paths': paths, 'size': size, 'image_root': str(image_root)}))
+        path.with_suffix('.json').write_text(json.dumps({'paths': paths, 'size': size, 'image_root': str(image_root), 'key': key}))
         os.replace(tmp, path)
     finally:
         if tmp.exists(): tmp.unlink()
-    return ImageCache(path)
+    return ImageCache(path, key)

