@@ -6,22 +6,27 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: demo demo-report test install install-dev clean-venv readme
+.PHONY: demo demo-report test install install-dev clean-venv readme constraints gpu-check
 
 $(VENV)/.base:
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip wheel setuptools
-	# torch and torchvision in one pip call: the wheels are large and must match each other
-	$(PY) -m pip install -q torch==2.14.1 torchvision==0.29.1
+	# torch and torchvision in one pip call, at the tested versions: the wheels are large and must match each other
+	$(PY) -m pip install -q -c constraints.txt torch torchvision
 	touch $@
 
-$(VENV)/.installed: $(VENV)/.base settings.ini setup.py
-	$(PY) -m pip install -q -e .
+# everything at the exact versions of constraints.txt (settings.ini holds the supported ranges)
+$(VENV)/.installed: $(VENV)/.base settings.ini setup.py constraints.txt
+	$(PY) -m pip install -q -c constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
+
+# after changing a requirement: record the set now installed as the tested one
+constraints: install-dev
+	{ sed -n '1,2p' constraints.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^cprfl'; } > constraints.new && mv constraints.new constraints.txt
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

@@ -1,4 +1,4 @@
-# nbdev 2 setup.py template, without `pkg_resources` (today's setuptools no longer ships it; DESIGN §9).
+# nbdev 2 setup.py template, without `pkg_resources` (today's setuptools no longer ships it, so its import would fail).
 from configparser import ConfigParser
 import setuptools, shlex
 

@@ -14,7 +14,7 @@ import torch
 
 # %% auto #0
 __all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'ConfigError', 'unknown_parameter', 'reject_unknown', 'Config',
-           'from_preset', 'seed_everything', 'select_device', 'autocast_dtype', 'needs_grad_scaler',
+           'config_docs', 'from_preset', 'seed_everything', 'select_device', 'autocast_dtype', 'needs_grad_scaler',
            'keep_freed_memory', 'project_root', 'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible',
            'progress_bar', 'env_info', 'env_markdown']
 
@@ -42,6 +42,7 @@ CHOICES: dict[str, tuple[str, ...]] = dict(
     schedule=('constant', 'onecycle'),
     sampler=('random', 'class_aware'),
     loss_impl=('reference', 'released'),
+    augment_on=('cpu', 'device'),
 )
 
 # %% ../nbs/00_core.ipynb #ad5095d5
@@ -76,7 +77,7 @@ class Config:
     freeze_backbone: bool = False         # train the head only (backbone features can then be cached)
     prompt_init: str = 'clip'             # semantic source of the prompts: `clip`, `minilm` or `random`
     text_model: str = 'RN50'              # open_clip text encoder when `prompt_init='clip'`
-    text_weights: str = 'openai'          # open_clip pretrained tag
+    text_weights: Optional[str] = 'openai' # open_clip pretrained tag; None: random weights (tests, or weights loaded later)
     template: str = 'a photo of a {}.'    # prompt template; `_` in class names becomes a space
     embed_norm: str = 'none'              # rescale frozen class embeddings: `none` (paper), `scale`, `center_scale`
     dim: int = 2048                       # d, width of the visual tokens and prompts
@@ -89,29 +90,31 @@ class Config:
     dual_path: str = 'both'               # gradient paths into the PI network: `both`, `classifier`, `vsi`
     dlfl_stages: int = 2                  # DLFL: cascaded SSCA stages
     # optimisation (None = recipe default)
-    recipe: str = 'official'
-    loss: str = 'asl'
+    recipe: str = 'official'              # `paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's)
+    loss: str = 'asl'                     # `asl`, `bce`, `mls`, `focal`, `cb_focal`, `db_focal` or `db_nofocal`
     loss_impl: str = 'reference'          # loss arithmetic: `reference` (the cited methods) or `released` (what the released CPRFL code computes)
     backbone_lr_mult: float = 1.0         # the backbone trains at this multiple of the lr (1.0: what the released code effectively does)
-    optimizer: Optional[str] = None
-    schedule: Optional[str] = None
-    epochs: Optional[int] = None
+    optimizer: Optional[str] = None       # `adam` or `adamw`
+    schedule: Optional[str] = None        # `constant` or `onecycle` (10 % warm-up, cosine)
+    epochs: Optional[int] = None          # planned epochs (OneCycle spans all of them)
     stop_epoch: Optional[int] = None      # stop early after this epoch (the released code stops after 79 of 80)
-    batch_size: Optional[int] = None
-    lr: Optional[float] = None
-    weight_decay: Optional[float] = None
+    batch_size: Optional[int] = None      # images per optimiser step, over all processes
+    lr: Optional[float] = None            # learning rate (OneCycle: its peak)
+    weight_decay: Optional[float] = None  # Adam: coupled, on every parameter; AdamW: decoupled, on weights with ndim > 1
     finetune_text: Optional[bool] = None  # train the text encoder (official) or use cached embeddings (paper)
     ema_decay: Optional[float] = None     # 0 disables EMA
-    amp: Optional[bool] = None
-    grad_accum: int = 1
+    amp: Optional[bool] = None            # mixed precision on GPUs (bf16 where supported, else fp16 with loss scaling)
+    grad_accum: int = 1                   # batches accumulated into one optimiser step
     sampler: str = 'random'               # `random` (each image once per epoch) or `class_aware` (class-aware re-sampling)
     max_steps: Optional[int] = None       # stop after this many optimiser steps per epoch (smoke tests)
     # run
-    seed: int = 0
-    eval_every: int = 1
-    num_workers: int = 0
+    seed: int = 0                         # seeds the weights, the data order, dropout and augmentation
+    eval_every: int = 1                   # evaluate on the test set every this many epochs (and after the last)
+    num_workers: Optional[int] = None     # loader processes; None: one per usable core (at most 16), none for cached features
+    cache_images: bool = False            # decode + resize every image once into data/cache/ (exact for both transforms)
+    augment_on: str = 'cpu'               # where the official augmentation runs: `cpu` (loader workers) or `device` (per image, after the copy)
     device: str = 'auto'                  # `auto`, `cpu`, `cuda`, `cuda:1`, ...
-    out_dir: str = 'reports/runs/default'
+    out_dir: str = 'reports/runs/default' # run folder: config, checkpoints, history, metrics, report
     resume: bool = False                  # continue from out_dir/last.pt (a folder without one starts fresh, with a message)
     resume_strict: bool = False           # with `resume`: fail when out_dir holds no last.pt instead of starting fresh
 
@@ -154,6 +157,17 @@ class Config:
         return dataclasses.replace(self, **{k: v for k, v in r.items() if getattr(self, k) is None})
 
     def to_dict(self) -> dict: return asdict(self)
+
+# %% ../nbs/00_core.ipynb #5a5f80fa
+def config_docs() -> dict[str, tuple[str, str]]:
+    "`{field: (group, description)}` from the comments in `Config`'s definition (groups: data, model, optimisation, run)."
+    import importlib, inspect, re
+    names, group, out = {f.name for f in fields(Config)}, '', {}
+    for line in inspect.getsource(importlib.import_module('cprfl.core').Config).splitlines():   # the exported source
+        if m := re.match(r'\s+# (\w+)', line): group = m.group(1)
+        elif (m := re.match(r'\s+(\w+): [^=]+=[^#]*(?:#\s*(.*))?$', line)) and m.group(1) in names:
+            out[m.group(1)] = (group, (m.group(2) or '').strip())
+    return out
 
 # %% ../nbs/00_core.ipynb #3cae8cfa
 PRESETS: dict[str, dict[str, Any]] = {

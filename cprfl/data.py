@@ -25,8 +25,8 @@ __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BEN
            'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'load_split', 'check_images',
            'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc', 'pareto_targets',
            'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq', 'open_image',
-           'Cutout', 'train_transform', 'eval_transform', 'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache',
-           'build_image_cache']
+           'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'augment_batch',
+           'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -434,24 +434,44 @@ class Cutout(torch.nn.Module):
         h, w = int(self.factor * H + 0.5), int(self.factor * W + 0.5)
         yc, xc = int(torch.randint(H, ())), int(torch.randint(W, ()))
         y1, y2, x1, x2 = max(yc - h // 2, 0), min(yc + h // 2, H), max(xc - w // 2, 0), min(xc + w // 2, W)
-        colour = torch.randint(0, 256, (C, 1, 1))
-        colour = colour.to(img.dtype) if img.dtype == torch.uint8 else (colour / 255).to(img.dtype)
+        colour = torch.randint(0, 256, (C, 1, 1))   # drawn on the CPU generator whatever the device, as the CPU path does
+        colour = (colour.to(img.dtype) if img.dtype == torch.uint8 else (colour / 255).to(img.dtype)).to(img.device)
         out = img.clone()
         out[..., y1:y2, x1:x2] = colour
         return out
 
+def official_augmentation() -> v2.Compose:
+    "The random part of the official transform: Cutout(½) then RandAugment, on a uint8 (or float) image tensor."
+    return v2.Compose([Cutout(0.5), v2.RandAugment()])
+
+def to_float(x: torch.Tensor) -> torch.Tensor:
+    "uint8 images → float32 in [0, 1] exactly as the transforms' last step would have done (on any device); float stays."
+    return v2.functional.to_dtype(x, torch.float32, scale=True) if x.dtype == torch.uint8 else x
+
+def _finish(steps: list, uint8: bool) -> v2.Compose:
+    return v2.Compose(steps if uint8 else steps + [v2.ToDtype(torch.float32, scale=True)])
+
 def train_transform(recipe: str = 'official', # `official` or `paper` (same augmentation), `none` (= eval transform)
                     size: int = 448,          # square output side
+                    uint8: bool = False,      # end in uint8 (to become float on the device) instead of float [0,1]
+                    augment: bool = True,     # False: leave the random part to `augment_batch` (on the device)
                    ) -> v2.Compose:
     "Training transform: Resize(size, size) → Cutout(½) → RandAugment → float [0,1]; no mean/std normalisation."
-    if recipe == 'none': return eval_transform(size)
+    if recipe == 'none': return eval_transform(size, uint8)
     if recipe not in ('official', 'paper'): raise ValueError(f"unknown recipe {recipe!r}: use 'official', 'paper' or 'none'")
-    return v2.Compose([v2.Resize((size, size)), v2.ToImage(), Cutout(0.5), v2.RandAugment(),
-                       v2.ToDtype(torch.float32, scale=True)])
+    return _finish([v2.Resize((size, size)), v2.ToImage(), *([official_augmentation()] if augment else [])], uint8)
 
-def eval_transform(size: int = 448) -> v2.Compose:
-    "Evaluation transform: Resize(size, size) → float tensor in [0, 1]."
-    return v2.Compose([v2.Resize((size, size)), v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])
+def eval_transform(size: int = 448, uint8: bool = False) -> v2.Compose:
+    "Evaluation transform: Resize(size, size) → float tensor in [0, 1] (or uint8)."
+    return _finish([v2.Resize((size, size)), v2.ToImage()], uint8)
+
+# %% ../nbs/01_data.ipynb #42eee90b
+def augment_batch(x: torch.Tensor,           # B×3×H×W images (uint8 or float), on any device
+                  aug: Optional[torch.nn.Module] = None, # default: `official_augmentation()`
+                 ) -> torch.Tensor:
+    "The official augmentation applied to every image of a batch, with its own random draws per image."
+    aug = aug if aug is not None else official_augmentation()
+    return torch.stack([aug(img) for img in x])
 
 # %% ../nbs/01_data.ipynb #213e446f
 class MultiLabelDataset(torch.utils.data.Dataset):

@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from .core import Config, seed_everything, select_device, autocast_dtype, resolve_path
 from .data import open_image, eval_transform
-from .learner import load_checkpoint, model_from_checkpoint, build_model
+from .checkpoints import load_checkpoint, model_from_checkpoint, build_model
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'find_images', 'select_labels', 'ImageFiles', 'collate_images', 'Predictor', 'flat_predictions',

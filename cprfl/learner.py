@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, dataclasses, errno, io, json, math, os, random, re, sys, time, typing, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import pandas as pd
@@ -20,19 +20,19 @@ from torch.utils.data.distributed import DistributedSampler
 from .core import (Config, ConfigError, from_preset, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
                         keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .data import (ICON_SETS, load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
-                        eval_transform, check_images, data_key, remove_stale)
+                        eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache)
+from .checkpoints import build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint, RunStateError
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'build_model',
-           'model_from_checkpoint', 'param_groups', 'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state',
-           'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint', 'extract_features', 'features_key',
-           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'fit_batch_size',
-           'make_loaders', 'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files', 'fit',
-           'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report',
-           'evaluate_checkpoint', 'config_parser', 'train_cli']
+__all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
+           'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state', 'extract_features', 'features_key',
+           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'auto_workers',
+           'fit_batch_size', 'image_caches', 'make_loaders', 'train_one_epoch', 'check_resumable', 'resume_checkpoint',
+           'TrainState', 'run_files', 'fit', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
+           'describe_backbone', 'write_report', 'evaluate_checkpoint', 'config_parser', 'cli_config', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -58,39 +58,6 @@ def get_split(cfg: Config):
     "The dataset a config names (`n_test`: `load_split`'s one seeded subset rule); icon sets are generated at the config's size."
     return load_split(cfg.dataset, root=str(resolve_path(cfg.data_root)), image_size=cfg.image_size, n_test=cfg.n_test,
                       image_root=cfg.image_root and resolve_path(cfg.image_root))
-
-
-def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tensor] = None) -> nn.Module:
-    "The model `cfg.method` names, for `classes`; `embeddings` (C×m) replaces the semantic source when given."
-    from cprfl.model import Backbone, CPRFL, ERM
-    if cfg.method == 'cprfl' and not cfg.finetune_text and embeddings is None:
-        from cprfl.semantics import class_embeddings, rescale_embeddings
-        embeddings = rescale_embeddings(class_embeddings(
-            classes, source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights, template=cfg.template,
-            cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed), cfg.embed_norm)
-    # the initial weights must not depend on whether the embeddings came from the cache (loading a text encoder draws
-    # random numbers), so seed here, right before the modules are built
-    torch.manual_seed(cfg.seed)
-    backbone = Backbone(cfg.backbone, pretrained=cfg.pretrained)
-    if cfg.method == 'erm': return ERM(backbone, len(classes))
-    if cfg.method == 'dlfl':
-        from cprfl.dlfl import DLFL
-        return DLFL(backbone, len(classes), dim=cfg.dim, num_heads=cfg.heads, stages=cfg.dlfl_stages)
-    head_kw = dict(num_classes=len(classes), dim=cfg.dim, tau=cfg.tau, residual=cfg.residual, dual_path=cfg.dual_path,
-                   use_vsi=cfg.use_vsi, heads=cfg.heads, dim_head=cfg.dim_head, mlp_dim=cfg.mlp_dim)
-    if cfg.finetune_text:
-        return CPRFL.from_classes(backbone, classes, finetune_text=True, text_model=cfg.text_model,
-                                  text_weights=cfg.text_weights, template=cfg.template, seed=cfg.seed, **head_kw)
-    return CPRFL(backbone, class_embeddings=embeddings, **head_kw)
-
-def model_from_checkpoint(ck: dict, **overrides) -> tuple[nn.Module, Config]:
-    "Rebuild one of our models from a loaded checkpoint (no weights are downloaded: everything comes from the file)."
-    sd = ck.get('ema') or ck['model']
-    cfg = Config.from_dict({**ck['config'], 'pretrained': False, **overrides}).resolved()
-    if cfg.finetune_text: cfg = dataclasses.replace(cfg, text_weights=None)   # random init, then the saved weights
-    model = build_model(cfg, list(ck['classes']), embeddings=sd.get('embeddings'))
-    model.load_state_dict(sd)
-    return model, cfg
 
 # %% ../nbs/07_learner.ipynb #d06b9e29
 def param_groups(model: nn.Module, weight_decay: float, backbone_lr_mult: float = 1.0) -> list[dict]:
@@ -140,70 +107,13 @@ def set_rng_state(st: dict) -> None:
     torch.set_rng_state(st['torch'])
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
 
-class RunStateError(OSError):
-    "A run folder's files could not be written; the message names the file and the cause, and nothing of that step was kept."
-
-def _write_file(path: Path, data: bytes) -> None:
-    with open(path, 'wb') as f:
-        f.write(data); f.flush(); os.fsync(f.fileno())
-
-def _as_bytes(v) -> bytes:
-    if isinstance(v, bytes): return v
-    if isinstance(v, str): return v.encode()
-    buf = io.BytesIO(); torch.save(v, buf); return buf.getvalue()   # serialised in memory: a disk error is an OSError below
-
-def write_files(folder: Path, files: dict, what: str = '') -> None:
-    "Write `{name: bytes | str | torch-saveable}` into `folder` as one unit: all to temporary files, then all renamed; on any error none is."
-    folder = Path(folder)
-    try: folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise RunStateError(e.errno, f"cannot create {folder}: {os.strerror(e.errno or 0)}") from e
-    tmps = {}
-    try:
-        for name, v in files.items():
-            tmps[name] = folder / f'.{name}.tmp-{os.getpid()}'
-            _write_file(tmps[name], _as_bytes(v))
-    except OSError as e:
-        for t in tmps.values(): t.unlink(missing_ok=True)
-        cause = os.strerror(e.errno).lower() if e.errno else str(e)
-        raise RunStateError(e.errno, f"could not write {folder / name}: {cause}"
-                            + (f" ({errno.errorcode[e.errno]})" if e.errno in errno.errorcode else '')
-                            + f". Nothing was written{' of ' + what if what else ''}: the files in {folder} are as before"
-                            + (" — free some space" if e.errno == errno.ENOSPC else
-                               " — make it writable or choose another folder" if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else '')
-                            + ".") from e
-    for name, t in tmps.items(): os.replace(t, folder / name)   # renames in one folder need no space and do not fail halfway
-
-def save_checkpoint(obj: dict, path: Path) -> None:
-    "Atomic `torch.save` (see `write_files`): `path` holds the old state or the new one, never a part, and no temporary file stays."
-    path = Path(path); write_files(path.parent, {path.name: obj}, what=path.name)
-
-def _why_unloadable(e: Exception) -> str:
-    msg = str(e)
-    if 'Unsupported global' in msg or 'Weights only load failed' in msg and 'GLOBAL' in msg:
-        import re
-        found = re.search(r'GLOBAL ([\w.]+)', msg)
-        return ("it holds pickled Python objects" + (f" (`{found.group(1)}`)" if found else '')
-                + ", not only tensors and plain values")
-    return f"it is not a readable torch checkpoint (corrupt, truncated or another format: {type(e).__name__})"
-
-def load_checkpoint(path: Path, map_location='cpu') -> dict:
-    "Load a checkpoint safely (`weights_only=True`: no code from the file runs); a file that is not plain weights is refused in plain words."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"checkpoint {path} does not exist")
-    try: return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:
-        raise RuntimeError(f"{path} was not loaded: {_why_unloadable(e)}. cprfl loads checkpoints as weights only and will "
-                           "not run code from a file, since a pickle can execute anything. If it is your model, save its "
-                           "weights with `torch.save(model.state_dict(), path)` and load those; if it comes from the released "
-                           "CPRFL code, evaluate it with `official=True` (`CPRFL.from_official`).") from None
-
 # %% ../nbs/07_learner.ipynb #0c79f77f
 @torch.no_grad()
 def extract_features(backbone: nn.Module, loader: DataLoader, device: torch.device, desc: str = 'features'):
     "Backbone feature maps and labels of a whole loader, on the CPU."
     backbone.eval(); feats, labels = [], []
     for x, y in progress_bar(loader, desc=desc, leave=False, enable=_is_main()):
-        feats.append(backbone(x.to(device, non_blocking=True)).float().cpu()); labels.append(y)
+        feats.append(backbone(to_float(x.to(device, non_blocking=True))).float().cpu()); labels.append(y)
     return torch.cat(feats), torch.cat(labels)
 
 # %% ../nbs/07_learner.ipynb #6fc61bdf
@@ -224,7 +134,7 @@ def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, 
         if d.get('key') == key and torch.equal(d['labels'], ds.labels): return d['features'].float(), d['labels']
         print(f"rebuilding {path}: it was computed for other inputs", flush=True)
     elif _is_main(): remove_stale(path, f'{slot}_*.pt', f'the cached {part} features of {cfg.dataset}')
-    f, y = extract_features(backbone, _loader(ds, 64, num_workers=cfg.num_workers), device, f'{part} features')
+    f, y = extract_features(backbone, _loader(ds, 64, num_workers=auto_workers(cfg.num_workers)), device, f'{part} features')
     if _is_main(): save_checkpoint({'features': f.half(), 'labels': y, 'key': key}, path)
     return f.half().float(), y   # the same float16-rounded values whether computed now or read back
 
@@ -254,7 +164,7 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
     "Sigmoid scores and targets over a loader; `features=True` when the loader yields cached feature maps."
     model.eval(); scores, targets = [], []
     for x, y in loader:
-        x = x.to(device, non_blocking=True)
+        x = to_float(x.to(device, non_blocking=True))
         with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
             logits = model.forward_head(x) if features else model(x)
         scores.append(torch.sigmoid(logits.float()).cpu()); targets.append(y)
@@ -278,10 +188,21 @@ class FitResult:
 class NonFiniteLoss(FloatingPointError):
     "The loss became NaN or infinite; the message names the epoch and step."
 
+def auto_workers(requested: Optional[int] = None) -> int:
+    "`requested`, or one loader process per usable core of this process's share of the machine (at most 16; none below 2 cores)."
+    if requested is not None: return requested
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+    per_process = cores // max(int(os.environ.get('LOCAL_WORLD_SIZE', 1)), 1)
+    return 0 if per_process < 2 else min(per_process, 16)
+
+def _one_thread(_):
+    torch.set_num_threads(1)   # a loader worker is one core's worth of work: no thread pool competing with its siblings
+
 def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None):
     return DataLoader(ds, batch_size=batch_size, sampler=sampler, shuffle=shuffle, drop_last=drop_last,
                       num_workers=num_workers, pin_memory=device is not None and device.type == 'cuda',
-                      persistent_workers=num_workers > 0)
+                      persistent_workers=num_workers > 0, prefetch_factor=4 if num_workers > 0 else None,
+                      worker_init_fn=_one_thread if num_workers > 0 else None)
 
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
@@ -292,26 +213,34 @@ def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
                   f"images): training with batch_size {bs}", stacklevel=2)
     return dataclasses.replace(cfg, batch_size=bs)
 
+def image_caches(cfg: Config, split) -> dict:
+    "`ImageCache`s of the train and test images at the config's size (built once; keyed by lists, image root and image files)."
+    slug = re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)
+    return {part: build_image_cache(getattr(split, part), split.image_root, cfg.image_size, resolve_path(cfg.data_root) / 'cache',
+                                    tag=f'{slug}_{part}', num_workers=max(auto_workers(None), 1)) for part in ('train', 'test')}
+
 def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
-    "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen."
-    world = _world()
+    "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen. Images leave the workers as uint8."
+    world, workers = _world(), auto_workers(cfg.num_workers)
     if cfg.batch_size % world: raise ConfigError(f"batch_size {cfg.batch_size} is not divisible by {world} processes")
-    train_ds = MultiLabelDataset(split.train, split.image_root, train_transform(cfg.recipe, cfg.image_size))
-    test_ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size))
+    caches = image_caches(cfg, split) if cfg.cache_images and not cfg.freeze_backbone else {}
+    train_ds = MultiLabelDataset(split.train, split.image_root, cache=caches.get('train'),
+                                 transform=train_transform(cfg.recipe, cfg.image_size, uint8=True, augment=cfg.augment_on == 'cpu'))
+    test_ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True), cache=caches.get('test'))
     if cfg.freeze_backbone:
-        plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size))
+        plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size, uint8=True))
         lists = getattr(split, 'list_dir', None)
         train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part, lists and Path(lists) / f'{part}.txt'))
                              for ds, part in ((plain, 'train'), (test_ds, 'test')))
+        workers = 0   # tensors in memory: nothing for a worker to do
     if cfg.sampler == 'class_aware':
         labels = labels_matrix(split.train)   # cached features keep split.train's order (extracted without shuffling)
         if cfg.freeze_backbone and not torch.equal(train_ds.tensors[1].float(), torch.as_tensor(labels).float()):
             raise RuntimeError("the cached training features' labels are not split.train's, in order; delete data/cache/features/")
         sampler = ClassAwareSampler(labels, num_samples=len(train_ds), seed=cfg.seed, num_replicas=world, rank=_rank())
     else: sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
-    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True,
-                       num_workers=cfg.num_workers, device=device)
-    return train_dl, sampler, _loader(test_ds, 64, num_workers=cfg.num_workers, device=device)
+    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True, num_workers=workers, device=device)
+    return train_dl, sampler, _loader(test_ds, 64, num_workers=workers, device=device)
 
 def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, or the head alone on cached features)
                     loader: DataLoader,
@@ -325,26 +254,47 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
                     amp_dtype: Optional[torch.dtype] = None,
                     grad_accum: int = 1,
                     ema=None, model: Optional[nn.Module] = None,  # timm EMA, updated from `model` after every step
-                    progress: bool = True) -> dict:
-    "One epoch: returns the mean training loss, the last learning rate and images/s (all processes)."
-    t0, seen, loss_sum, world = time.time(), 0, 0.0, _world()
+                    progress: bool = True,
+                    augment: Optional[Callable] = None,  # applied to each batch on the device (`augment_on='device'`)
+                    check_every: Optional[int] = None,   # host syncs: every step on the CPU, every 50 steps on a GPU
+                   ) -> dict:
+    "One epoch: the mean training loss, the last learning rate, images/s (all processes) and the share of time spent waiting for data."
+    t0, seen, world, t_data = time.perf_counter(), 0, _world(), 0.0
+    check_every = check_every or (50 if device.type == 'cuda' else 1)
+    loss_sum = torch.zeros((), dtype=torch.float64, device=device)    # accumulated where the loss is: no sync per step
+    first_bad = torch.full((), -1, dtype=torch.long, device=device)   # first non-finite micro-batch (GPU), -1: none
     bar = progress_bar(total=steps, desc=f'epoch {epoch}', enable=progress and _is_main(), leave=False)
     it = iter(loader)
     for step in range(steps):
         for micro in range(grad_accum):
-            x, y = (t.to(device, non_blocking=True) for t in next(it))
+            td = time.perf_counter()
+            x, y = next(it)
+            x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+            t_data += time.perf_counter() - td
+            x = to_float(augment(x) if augment is not None else x)
             with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
                 logits = net(x)
             loss = criterion(logits.float(), y.float())
-            if not torch.isfinite(loss):
-                raise NonFiniteLoss(f"loss is {loss.item()} at epoch {epoch}, step {step} (micro-batch {micro})")
+            if check_every == 1:
+                if not torch.isfinite(loss):
+                    raise NonFiniteLoss(f"loss is {loss.item()} at epoch {epoch}, step {step} (micro-batch {micro})")
+            else: first_bad = torch.where((first_bad < 0) & ~torch.isfinite(loss), step * grad_accum + micro, first_bad)
             scaler.scale(loss / grad_accum).backward()
-            seen += len(x) * world; loss_sum += loss.item()
+            seen += len(x) * world; loss_sum += loss.detach()
         scaler.step(opt); scaler.update(); opt.zero_grad(set_to_none=True); sched.step()
         if ema is not None: ema.update(model)
-        bar.set_postfix(loss=f'{loss.item():.4f}', img_s=f'{seen / (time.time() - t0):.0f}'); bar.update()
+        if (step + 1) % check_every == 0 or step == steps - 1:   # the only host syncs of the loop
+            if check_every > 1 and (k := int(first_bad)) >= 0:
+                raise NonFiniteLoss(f"loss is not finite at epoch {epoch}, step {k // grad_accum} (micro-batch {k % grad_accum}; "
+                                    f"seen at the check after step {step})")
+            bar.set_postfix(loss=f'{loss.item():.4f}', img_s=f'{seen / (time.perf_counter() - t0):.0f}',
+                            data=f'{t_data / (time.perf_counter() - t0):.0%}')
+        bar.update()
     bar.close()
-    return dict(train_loss=loss_sum / (steps * grad_accum), lr=opt.param_groups[0]['lr'], img_per_s=seen / (time.time() - t0))
+    if device.type == 'cuda': torch.cuda.synchronize(device)
+    elapsed = time.perf_counter() - t0
+    return dict(train_loss=loss_sum.item() / (steps * grad_accum), lr=opt.param_groups[0]['lr'], img_per_s=seen / elapsed,
+                data_wait=t_data / elapsed)
 
 
 RESUME_MAY_CHANGE = ('resume', 'resume_strict', 'device', 'num_workers', 'eval_every', 'stop_epoch', 'data_root',
@@ -413,11 +363,13 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     seed_everything(cfg.seed)
     env = env_info()                               # the checkout as it is before this run writes anything
     split = get_split(cfg); check_images(split)
-    cfg = fit_batch_size(cfg, len(split.train), _world())
+    cfg = dataclasses.replace(fit_batch_size(cfg, len(split.train), _world()), num_workers=auto_workers(cfg.num_workers))
     out = resolve_path(cfg.out_dir); ckpt_path = out / 'last.pt'
     ck = resume_checkpoint(cfg, ckpt_path, device)   # refuses a changed schedule before anything is written
     model = build_model(cfg, split.classes).to(device)
-    if device.type == 'cuda': model = model.to(memory_format=torch.channels_last)
+    if device.type == 'cuda':
+        model = model.to(memory_format=torch.channels_last)
+        torch.backends.cudnn.benchmark = True   # one input size for the whole run: let cuDNN pick its fastest kernels
     if cfg.freeze_backbone: model.backbone.requires_grad_(False)
     amp_dtype = autocast_dtype(device, cfg.amp)
     train_dl, sampler, test_dl = make_loaders(cfg, split, model, device)
@@ -466,7 +418,8 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
         sampler.set_epoch(epoch)
         try:
             row = dict(epoch=epoch, **train_one_epoch(net, train_dl, criterion, opt, state.sched, state.scaler, steps_per_epoch,
-                                                      epoch, device, amp_dtype, cfg.grad_accum, ema, model, progress))
+                                                      epoch, device, amp_dtype, cfg.grad_accum, ema, model, progress,
+                                                      augment_batch if cfg.augment_on == 'device' else None))
         except NonFiniteLoss as e:
             raise NonFiniteLoss(f"{e}; stopped without saving, {ckpt_path} still holds the last good state") from None
         improved = False
@@ -557,8 +510,11 @@ def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> P
              + f' (rescaling `{c.embed_norm}`{", text encoder fine-tuned" if c.finetune_text else ""}), '
              if c.method == 'cprfl' else '')
           + f'loss `{c.loss}` (`loss_impl={c.loss_impl}`), recipe `{c.recipe}` ({c.optimizer}, {c.schedule} schedule, '
-          f'{c.epochs} epochs{f", stopped after {c.stop_epoch}" if c.stop_epoch else ""}, batch {c.batch_size}, lr {c.lr:g}'
+          f'{c.epochs} epochs{f", stopped after {c.stop_epoch}" if c.stop_epoch and c.stop_epoch < c.epochs else ""}, batch {c.batch_size}, lr {c.lr:g}'
           f'{f", backbone lr ×{c.backbone_lr_mult:g}" if c.backbone_lr_mult != 1 else ""}), {c.image_size} px.', '',
+          f'Data: {c.num_workers} worker processes{", images from the decoded-image cache" if c.cache_images else ""}'
+          f'{", augmentation on the device" if c.augment_on == "device" else ""}'
+          + (f'; waiting for data {res.history["data_wait"].mean():.0%} of the training time' if 'data_wait' in res.history else '') + '.', '',
           '## mAP (%)', '', summary_table(results).to_markdown(), '',
           '`last` is the model after the final epoch (the EMA weights when EMA is on); `best` is the epoch with the '
           'highest test mAP, the selection rule of the papers.', '',
@@ -585,8 +541,8 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
         if list(ck['classes']) != list(split.classes):
             raise ValueError(f"{path} was trained on {len(ck['classes'])} classes that differ from {cfg.dataset}'s")
     device = select_device(cfg.device); model.to(device)
-    dl = _loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size)), 64,
-                 num_workers=cfg.num_workers, device=device)
+    dl = _loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True)), 64,
+                 num_workers=auto_workers(cfg.num_workers), device=device)
     s, t = predict_scores(model, dl, device, amp_dtype=autocast_dtype(device, cfg.amp))
     final = evaluate(s, t, split.groups)
     return FitResult(cfg, pd.DataFrame(), final, {}, resolve_path(cfg.out_dir), split.classes, split.class_freq,
@@ -603,19 +559,32 @@ def _parse_value(s: str, tp):
     return base(s)
 
 def config_parser() -> argparse.ArgumentParser:
-    "An argparse parser with one `--field` per `Config` field (typed), plus `--preset`."
-    p = argparse.ArgumentParser(prog='cprfl-train', description='Train CPRFL / DLFL / ERM (see nbs/train.ipynb).')
-    p.add_argument('--preset', default=None, help='named preset from cprfl.core.PRESETS (e.g. demo, tiny)')
+    "An argparse parser with one `--field` per `Config` field (typed, described and grouped as in `Config`), plus `--preset`."
+    from cprfl.core import PRESETS, config_docs
+    p = argparse.ArgumentParser(prog='cprfl-train', description='Train CPRFL / DLFL / ERM: the parameters of nbs/train.ipynb as '
+                                'flags. A flag left out takes the preset\'s value, then the recipe\'s, then the default shown.')
+    p.add_argument('--preset', default=None, help=f"named bundle of parameters: {', '.join(PRESETS)} (default: "
+                   "demo on the icon sets; real data: the paper's setting on a GPU, cpu on a CPU)")
     p.add_argument('--no-report', action='store_true', help='do not write report.md')
-    hints = typing.get_type_hints(Config)
+    hints, docs, groups = typing.get_type_hints(Config), config_docs(), {}
     for f in dataclasses.fields(Config):
-        p.add_argument('--' + f.name, type=lambda s, tp=hints[f.name]: _parse_value(s, tp), default=argparse.SUPPRESS)
+        g, text = docs[f.name]
+        if g not in groups: groups[g] = p.add_argument_group(g)
+        default = 'recipe/preset' if f.default is None and g == 'optimisation' else f.default
+        groups[g].add_argument('--' + f.name, type=lambda s, tp=hints[f.name]: _parse_value(s, tp), default=argparse.SUPPRESS,
+                               help=f"{text} (default: {default})".replace('%', '%%'))
     return p
+
+def cli_config(argv: Optional[list[str]] = None) -> tuple[Config, dict]:
+    "The experiment `cprfl-train ARGV` runs (through `experiment_config`, as train.ipynb), and the other options."
+    args = vars(config_parser().parse_args(argv))
+    preset, no_report = args.pop('preset'), args.pop('no_report')
+    return experiment_config(preset, **args), {'no_report': no_report}
 
 def train_cli(argv: Optional[list[str]] = None) -> None:
     "Entry point of `cprfl-train` (returns nothing: a console script's return value becomes its exit status)."
-    args = vars(config_parser().parse_args(argv))
-    preset, no_report = args.pop('preset'), args.pop('no_report')
-    res = fit(experiment_config(preset, **args))
+    cfg, opts = cli_config(argv)
+    no_report = opts['no_report']
+    res = fit(cfg)
     if _is_main() and not no_report: print('report:', write_report(res, title=f'cprfl-train {res.cfg.method} on {res.cfg.dataset}'))
     if _is_dist(): dist.destroy_process_group()

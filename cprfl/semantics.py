@@ -314,11 +314,12 @@ EMBED_NORMS = ('none', 'scale', 'center_scale')
 
 def rescale_embeddings(e: torch.Tensor, # C×m class embeddings
                        mode: str = 'none', # `none`, `scale` (rows to norm √m) or `center_scale` (minus the class mean, then rows to norm √m)
+                       center: Optional[torch.Tensor] = None, # `center_scale`: the mean to remove (default: `e`'s; for new class names, the training classes')
                       ) -> torch.Tensor:
     "Put class embeddings on the scale of a random N(0, 1) prompt, optionally without their common component."
     if mode not in EMBED_NORMS: raise ValueError(f"embedding rescaling {mode!r} is not one of {EMBED_NORMS}")
     if mode == 'none': return e
-    if mode == 'center_scale': e = e - e.mean(0, keepdim=True)
+    if mode == 'center_scale': e = e - (e.mean(0, keepdim=True) if center is None else torch.as_tensor(center, dtype=e.dtype).reshape(1, -1))
     return e / e.norm(dim=1, keepdim=True).clamp_min(1e-12) * e.shape[1] ** 0.5
 
 # %% ../nbs/03_semantics.ipynb #70c33bf4
