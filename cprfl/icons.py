@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, multiprocessing as mp, os, shutil, sys, time, uuid, warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -18,8 +18,8 @@ from .data import (COCO_CLASSES, VOC_CLASSES, ICON_SETS, read_classes, read_list
 
 # %% auto #0
 __all__ = ['COCO_EMOJI', 'VOC_TO_COCO', 'ICONS_VERSION', 'CREDITS', 'class_emoji', 'emoji_png', 'load_icon',
-           'textured_background', 'render_icons', 'image_rng', 'icons_dir', 'icon_items', 'icons_key', 'generate_icons',
-           'ensure_icons', 'show_icons']
+           'textured_background', 'render_icons', 'image_rng', 'run_tasks', 'build_folder_atomically', 'icons_dir',
+           'icon_items', 'icons_key', 'generate_icons', 'ensure_icons', 'show_icons']
 
 # %% ../nbs/02_icons.ipynb #c9557dc1
 COCO_EMOJI = {
@@ -113,6 +113,58 @@ def image_rng(seed: int, split: str, index: int) -> np.random.Generator:
     "The generator of one image: a function of (seed, split, line index) only."
     return np.random.default_rng(np.random.SeedSequence([seed, _SPLIT_ID[split], index]))
 
+# %% ../nbs/02_icons.ipynb #88fdcb04
+def _pool_context():
+    return mp.get_context('fork' if sys.platform.startswith('linux') else 'spawn')
+
+def run_tasks(fn: Callable,         # called once per task; a module-level function (it is pickled for the pool)
+              tasks: Sequence,      # the arguments, one per call
+              workers: int = 2,     # processes; 0 or 1 runs the tasks in this process
+              max_chunk: int = 64,  # most tasks sent to a worker at once
+             ) -> None:
+    "Call `fn(task)` for every task, in a fork (Linux) or spawn pool of `workers` processes, or serially; results are discarded."
+    if workers > 1 and len(tasks) > 1:
+        with _pool_context().Pool(workers) as pool:
+            for _ in pool.imap_unordered(fn, tasks, chunksize=max(1, min(max_chunk, len(tasks) // (4 * workers)))): pass
+    else:
+        for t in tasks: fn(t)
+
+# %% ../nbs/02_icons.ipynb #94a226a5
+def _pid_alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except OSError: return True
+    return True
+
+def _remove_stale_tmp(final: Path):
+    "Remove temporary folders of `final` left by generations whose process no longer exists (killed runs)."
+    for d in final.parent.glob(f'.{final.name}.tmp-*'):
+        try: pid = int(d.name.rsplit('.tmp-', 1)[1].split('-')[0])
+        except ValueError: continue
+        if not _pid_alive(pid): shutil.rmtree(d, ignore_errors=True)
+
+def build_folder_atomically(final: Path,                            # the folder to publish (its parent is created)
+                            build: Callable[[Path], None],          # writes the contents into the empty folder it is given
+                            replace: bool = False,                  # move an existing `final` away (a stale copy) first
+                            done: Callable[[Path], bool] = Path.is_dir, # after a failed rename: is `final` another process's complete copy?
+                           ) -> Path:
+    "Build `final` in a hidden temporary folder next to it and rename that into place, so `final` is never seen half written."
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_tmp(final)
+    tmp = final.parent/f'.{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}'
+    old = final.parent/f'.{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}-old'
+    try:
+        tmp.mkdir()
+        build(tmp)
+        if replace and final.exists(): os.rename(final, old)    # the stale copy, removed below
+        try: os.rename(tmp, final)
+        except OSError:
+            if not done(final): raise                            # else another process finished first: keep its copy
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True); shutil.rmtree(old, ignore_errors=True)
+    return final
+
 # %% ../nbs/02_icons.ipynb #e7c42788
 ICONS_VERSION = 1
 "Bumped whenever the drawing changes; part of every set's content key, so a set made by another version is regenerated."
@@ -143,9 +195,6 @@ def _draw_task(task):
     path, names, size, seed, split, index, quality = task
     render_icons(names, size, image_rng(seed, split, index)).save(path, 'JPEG', quality=quality)
 
-def _pool_context():
-    return mp.get_context('fork' if sys.platform.startswith('linux') else 'spawn')
-
 def icons_key(name: str, root: str | Path = 'data', image_size: int = 224, seed: int = 0, n_test: Optional[int] = None,
               limit: Optional[int] = None, quality: int = 90) -> str:
     "What an icon set's files depend on: the drawing's version, the source lists' bytes and the generation parameters."
@@ -172,11 +221,7 @@ def generate_icons(name: str,                     # `coco_lt_icons` or `voc_lt_i
         items[split] = items[split][:limit] if limit is not None else items[split]
         (out/split).mkdir(parents=True, exist_ok=True)
         tasks += [(str(out/p), [classes[j] for j in np.flatnonzero(y)], image_size, seed, split, i, quality) for p, y, i in items[split]]
-    if workers > 1 and len(tasks) > 1:
-        with _pool_context().Pool(workers) as pool:
-            for _ in pool.imap_unordered(_draw_task, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers)))): pass
-    else:
-        for t in tasks: _draw_task(t)
+    run_tasks(_draw_task, tasks, workers, max_chunk=64)
     write_classes(out/'labels.txt', classes)
     for split in splits: write_list(out/f'{split}.txt', [(p, y) for p, y, _ in items[split]])
     (out/'meta.json').write_text(json.dumps({'name': name, 'source': ICON_SETS[name], 'image_size': image_size, 'seed': seed,
@@ -187,19 +232,6 @@ def generate_icons(name: str,                     # `coco_lt_icons` or `voc_lt_i
     return out
 
 # %% ../nbs/02_icons.ipynb #b7ce21f3
-def _pid_alive(pid: int) -> bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except OSError: return True
-    return True
-
-def _remove_stale_tmp(final: Path):
-    "Remove temporary folders of `final` left by generations whose process no longer exists (killed runs)."
-    for d in final.parent.glob(f'.{final.name}.tmp-*'):
-        try: pid = int(d.name.rsplit('.tmp-', 1)[1].split('-')[0])
-        except ValueError: continue
-        if not _pid_alive(pid): shutil.rmtree(d, ignore_errors=True)
-
 def ensure_icons(name: str, root: str | Path = 'data', image_size: int = 224, seed: int = 0,
                  n_test: Optional[int] = None, workers: int = 2, verbose: bool = True) -> Path:
     "The folder of an icon set, generated (atomically) on first use, reused while its content key matches, else regenerated."
@@ -208,21 +240,11 @@ def ensure_icons(name: str, root: str | Path = 'data', image_size: int = 224, se
     if made == key: return final
     if final.is_dir(): print(f"regenerating {final}: it was made from other source lists or by another icons version "
                              f"(key {made}, now {key})", flush=True)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_tmp(final)
-    tmp = final.parent/f'.{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}'
-    old = final.parent/f'.{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}-old'
     t0 = time.time()
     if verbose: print(f"generating {name} ({image_size}px, seed {seed}{f', {n_test} test images' if n_test else ''}) "
                       f"in {final} — once, with {workers} worker(s)", flush=True)
-    try:
-        generate_icons(name, tmp, root, image_size, seed, n_test, workers=workers)
-        if final.is_dir() and made is not None: os.rename(final, old)   # the stale set, removed below
-        try: os.rename(tmp, final)
-        except OSError:
-            if not final.is_dir(): raise          # else another process finished first: keep its copy
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True); shutil.rmtree(old, ignore_errors=True)
+    build_folder_atomically(final, lambda tmp: generate_icons(name, tmp, root, image_size, seed, n_test, workers=workers),
+                            replace=made is not None)      # a stale set is moved away; a concurrent winner's copy is kept
     if verbose: print(f"done in {time.time() - t0:.0f} s", flush=True)
     return final
 

@@ -298,13 +298,15 @@ class CPRFLHead(nn.Module):
                  heads: int = 8,            # VSI attention heads
                  dim_head: int = 512,       # VSI width per head
                  mlp_dim: int = 2048,       # VSI FFN width
-                 dropout: float = 0.1):     # VSI dropout
+                 dropout: float = 0.1,      # VSI dropout
+                 vsi_options: Optional[dict] = None): # VSI's exact speed switches by name (`prompt_queries`, `sdpa`, `fold_keys`, ...)
         super().__init__()
         if dual_path not in DUAL_PATHS: raise ValueError(f"dual_path={dual_path!r} is not one of {DUAL_PATHS}")
         self.m, self.num_classes, self.dual_path, self.use_vsi = m, num_classes, dual_path, use_vsi
         self.proj = nn.Linear(in_features, dim)                       # φ
         self.prompt_init = PromptInit(m, dim, tau)                    # PI
-        self.vsi = VSI(dim, heads, dim_head, mlp_dim, dropout, residual) if use_vsi else None
+        self.vsi = VSI(dim, heads=heads, dim_head=dim_head, mlp_dim=mlp_dim, dropout=dropout, residual=residual,
+                       **(vsi_options or {})) if use_vsi else None
 
     def visual_tokens(self, feature_map: torch.Tensor) -> torch.Tensor:
         "B×c×h×w (or B×N×c tokens) -> φ(F): B×N×d."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_photos.ipynb #35cbdfae
 from __future__ import annotations
-import json, os, shutil, time, uuid
+import json, os, shutil, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from .core import resolve_path, content_key
 from .data import read_classes, read_list, write_classes, write_list, sha256_file
-from .icons import _pool_context, _remove_stale_tmp
+from .icons import build_folder_atomically, run_tasks
 
 # %% auto #0
 __all__ = ['PHOTO_SOURCES', 'COCO_SIZES', 'PHOTOS_VERSION', 'source_photos', 'photo_rng', 'compose_photo', 'coco_shaped_items',
@@ -128,11 +128,7 @@ def _generate(out: Path, classes, items, seed: int, quality: int, workers: int, 
             tasks.append((str(out/p), seed, split, i, quality))
     t0 = time.time()
     source_photos()                                   # load once here: forked workers inherit the decoded photos
-    if workers > 1 and len(tasks) > 1:
-        with _pool_context().Pool(workers) as pool:
-            for _ in pool.imap_unordered(_photo_task, tasks, chunksize=max(1, min(16, len(tasks) // (4 * workers)))): pass
-    else:
-        for t in tasks: _photo_task(t)
+    run_tasks(_photo_task, tasks, workers, max_chunk=16)
     write_classes(out/'labels.txt', classes)
     for split in ('train', 'test'): write_list(out/f'{split}.txt', items[split])
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob('*') if p.is_file())
@@ -159,22 +155,12 @@ def coco_shaped_jpegs(root: Optional[str | Path] = None,  # the set's folder; de
         raise FileExistsError(f"{final} exists and is not a set made by coco_shaped_jpegs (no manifest.json): "
                               "refusing to replace it; pass another root")
     classes, items = coco_shaped_items(n_train, n_test, lists)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_tmp(final)
-    tmp = final.parent/f'.{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}'
-    old = final.parent/f'.{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}-old'
     t0 = time.time()
     if verbose: print(f"generating {n_train} + {n_test} COCO-shaped JPEGs (seed {seed}, quality {quality}) in {final} "
                       f"with {workers} worker(s)", flush=True)
-    try:
-        tmp.mkdir()
-        _generate(tmp, classes, items, seed, quality, workers, key,
-                  {'n_train': n_train, 'n_test': n_test, 'seed': seed, 'quality': quality})
-        if final.exists(): os.rename(final, old)         # a stale or incomplete set, removed below
-        try: os.rename(tmp, final)
-        except OSError:
-            if not _set_complete(final, key): raise      # else another process finished first: keep its copy
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True); shutil.rmtree(old, ignore_errors=True)
+    params = {'n_train': n_train, 'n_test': n_test, 'seed': seed, 'quality': quality}
+    build_folder_atomically(final, lambda tmp: _generate(tmp, classes, items, seed, quality, workers, key, params),
+                            replace=True,                            # a stale or incomplete set is moved away
+                            done=lambda folder: _set_complete(folder, key))  # a concurrent winner's complete set is kept
     if verbose: print(f"done in {time.time() - t0:.1f} s", flush=True)
     return final
