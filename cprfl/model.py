@@ -313,18 +313,20 @@ class CPRFLHead(nn.Module):
         x = feature_map.flatten(2).transpose(1, 2) if feature_map.dim() == 4 else feature_map
         return self.proj(x)
 
-    def prompts(self, class_embeddings: torch.Tensor) -> torch.Tensor:
-        "Class embeddings C×m -> prompts P: C×d."
-        if class_embeddings.dim() != 2 or class_embeddings.shape != (self.num_classes, self.m):
+    def prompts(self, class_embeddings: torch.Tensor, other_classes: bool = False) -> torch.Tensor:
+        "Class embeddings C×m -> prompts P: C×d (`other_classes`: any number of rows, e.g. names never trained on)."
+        if class_embeddings.dim() != 2 or class_embeddings.shape[1] != self.m or \
+                (not other_classes and class_embeddings.shape[0] != self.num_classes):
             raise ValueError(f"class embeddings must be {self.num_classes}×{self.m}, got {tuple(class_embeddings.shape)}")
         return self.prompt_init(class_embeddings)
 
     def forward(self,
                 feature_map: torch.Tensor,        # B×c×h×w backbone features (or B×N×c tokens)
                 class_embeddings: torch.Tensor,   # C×m
-                return_attn: bool = False):       # also return the VSI attention B×heads×C×(N+C)
+                return_attn: bool = False,        # also return the VSI attention B×heads×C×(N+C)
+                other_classes: bool = False):     # allow other classes than the trained ones (see `CPRFL.forward_with`)
         if self.dual_path not in DUAL_PATHS: raise ValueError(f"dual_path={self.dual_path!r} is not one of {DUAL_PATHS}")
-        x, p = self.visual_tokens(feature_map), self.prompts(class_embeddings)
+        x, p = self.visual_tokens(feature_map), self.prompts(class_embeddings, other_classes)
         if not self.use_vsi:
             if return_attn: raise ValueError("no attention without the VSI (use_vsi=False)")
             return x.mean(1) @ p.t()
@@ -450,6 +452,22 @@ class CPRFL(nn.Module):
         return self.head(feature_map, self.class_embeddings())
 
     def forward(self, images: torch.Tensor) -> torch.Tensor: return self.forward_head(self.backbone(images))
+
+    def encode_names(self, names: Sequence[str], template: str = DEFAULT_TEMPLATE) -> torch.Tensor:
+        "Fine-tuned mode: K×m embeddings of any class names through the trained text encoder (frozen mode: see `embeddings_like_training`)."
+        if self.text_encoder is None: raise ValueError("frozen-embedding CPRFL: encode new names with cprfl.semantics.embeddings_like_training")
+        return self.text_encoder(self.text_encoder.tokenize(list(names), template).to(self.tokens.device)).float()
+
+    def forward_with(self, images: torch.Tensor, extra: torch.Tensor) -> torch.Tensor:
+        "Logits B×(C+K): the trained classes, then K more classes from their embeddings (K×m), each scored in the context of the trained prompts."
+        return self.forward_head_with(self.backbone(images), extra)
+
+    def forward_head_with(self, feature_map: torch.Tensor, extra: torch.Tensor) -> torch.Tensor:
+        "`forward_with` from backbone features (e.g. cached ones)."
+        fmap, E = feature_map, self.class_embeddings()
+        logits = [self.head(fmap, E)]
+        logits += [self.head(fmap, torch.cat([E, e[None].to(E)]), other_classes=True)[:, -1:] for e in extra]   # one pass per new class
+        return torch.cat(logits, 1)
 
 # %% ../nbs/04_model.ipynb #f9ee7639
 class ERM(nn.Module):

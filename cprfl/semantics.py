@@ -18,7 +18,7 @@ from .core import resolve_path, content_key, files_fingerprint
 __all__ = ['DEFAULT_TEMPLATE', 'SOURCES', 'MINILM_NAME', 'MINILM_DIM', 'Template', 'EMBED_NORMS', 'templates_of', 'prompts',
            'clip_quick_gelu', 'weights_help', 'load_open_clip', 'clip_embeddings', 'minilm_embeddings',
            'random_embeddings', 'cache_path', 'embedding_dim', 'class_embeddings', 'describe_source',
-           'rescale_embeddings', 'ClipTextEncoder']
+           'rescale_embeddings', 'embeddings_like_training', 'ClipTextEncoder']
 
 # %% ../nbs/03_semantics.ipynb #55fee9ef
 DEFAULT_TEMPLATE = 'a photo of a {}.'
@@ -321,6 +321,20 @@ def rescale_embeddings(e: torch.Tensor, # C×m class embeddings
     if mode == 'none': return e
     if mode == 'center_scale': e = e - (e.mean(0, keepdim=True) if center is None else torch.as_tensor(center, dtype=e.dtype).reshape(1, -1))
     return e / e.norm(dim=1, keepdim=True).clamp_min(1e-12) * e.shape[1] ** 0.5
+
+# %% ../nbs/03_semantics.ipynb #e0ec1e54
+def embeddings_like_training(names: Sequence[str],    # class names to encode (new ones, trained ones, or both)
+                             trained: Sequence[str],  # the classes the model was trained on, in its order
+                             source: str = 'clip', model: str = 'RN50', pretrained: Optional[str] = 'openai',
+                             template: Template = DEFAULT_TEMPLATE, embed_norm: str = 'none',
+                             cache_dir: Optional[Union[str, Path]] = 'data/embeddings', seed: int = 0) -> torch.Tensor:
+    "K×m embeddings of `names` made as `trained`'s were for training (same source, template, rescaling and centre)."
+    if source == 'random':
+        raise ValueError("this model's prompts started from random vectors (prompt_init='random'): they carry no meaning "
+                         "for a class name, so new names cannot be scored; train with prompt_init='clip' or 'minilm'")
+    kw = dict(source=source, model=model, pretrained=pretrained, template=template, cache_dir=cache_dir, seed=seed)
+    center = class_embeddings(list(trained), **kw).mean(0) if embed_norm == 'center_scale' else None
+    return rescale_embeddings(class_embeddings(list(names), **kw), embed_norm, center=center)
 
 # %% ../nbs/03_semantics.ipynb #70c33bf4
 class ClipTextEncoder(nn.Module):
