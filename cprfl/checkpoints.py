@@ -15,11 +15,11 @@ from .core import Config, resolve_path
 
 # %% auto #0
 __all__ = ['MODEL_FILE', 'CONFIG_FILE', 'CARD_FILE', 'FOLDER_FORMAT', 'FOLDER_VERSION', 'ARCHITECTURES', 'MODEL_CARD',
-           'semantics_record', 'rescale_like_training', 'build_model', 'model_from_checkpoint', 'RunStateError',
-           'write_files', 'save_checkpoint', 'load_checkpoint', 'input_record', 'folder_config', 'check_folder_config',
-           'model_weights', 'read_weights', 'model_from_folder', 'model_card', 'folder_files', 'is_model_folder',
-           'ModelFolder', 'save_pretrained', 'from_pretrained', 'load_model', 'dataset_classes', 'convert_official',
-           'convert_parser', 'convert_cli']
+           'CARD_DATA', 'semantics_record', 'rescale_like_training', 'build_model', 'model_from_checkpoint',
+           'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint', 'input_record', 'folder_config',
+           'check_folder_config', 'model_weights', 'read_weights', 'model_from_folder', 'model_card', 'folder_files',
+           'is_model_folder', 'ModelFolder', 'save_pretrained', 'from_pretrained', 'load_model', 'dataset_classes',
+           'convert_official', 'convert_parser', 'convert_cli']
 
 # %% ../nbs/06a_checkpoints.ipynb #3a3f8bd1
 def semantics_record(cfg: Config,                        # the model's config
@@ -43,15 +43,12 @@ def semantics_record(cfg: Config,                        # the model's config
 def rescale_like_training(raw: torch.Tensor,   # C'×m raw embeddings of (new) class names, from the recorded source
                           semantics: dict,     # `semantics_record` of the trained model (`model.semantics`)
                          ) -> torch.Tensor:
-    "`raw` rescaled as the training classes' embeddings were (`rescale_embeddings`, centred on the *training* classes' mean)."
-    norm = semantics['embed_norm']
-    if norm == 'none': return raw
-    e = raw.float()
-    if norm == 'center_scale':
-        if semantics.get('center') is None:
-            raise ValueError("the training classes' mean embedding was not recorded, so new class names cannot be centred like them")
-        e = e - torch.tensor(semantics['center'], dtype=e.dtype, device=e.device)
-    return e / e.norm(dim=1, keepdim=True).clamp_min(1e-12) * semantics['row_norm']
+    "`raw` rescaled as the training classes' embeddings were: `rescale_embeddings` with the recorded mode and, for `center_scale`, mean."
+    from cprfl.semantics import rescale_embeddings
+    norm, center = semantics['embed_norm'], semantics.get('center')
+    if norm == 'center_scale' and center is None:
+        raise ValueError("the training classes' mean embedding was not recorded, so new class names cannot be centred like them")
+    return rescale_embeddings(raw, norm, center=torch.tensor(center, device=raw.device) if norm == 'center_scale' else None)
 
 # %% ../nbs/06a_checkpoints.ipynb #6d4ac9bc
 def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tensor] = None) -> nn.Module:
@@ -177,7 +174,7 @@ def load_checkpoint(path: Path, map_location='cpu') -> dict:
                            "CPRFL code, evaluate it with `official=True` (`CPRFL.from_official`).") from None
 
 # %% ../nbs/06a_checkpoints.ipynb #53a9d9ff
-from huggingface_hub import ModelHubMixin, ModelCard
+from huggingface_hub import ModelHubMixin, ModelCard, ModelCardData
 from huggingface_hub import hub_mixin as _hub
 from .model import CPRFL, ERM, Normalize
 from .dlfl import DLFL
@@ -304,6 +301,10 @@ the class embeddings were made.
 """
 "The template of a model folder's `README.md` (jinja2, filled by `model_card`)."
 
+CARD_DATA = dict(library_name='cprfl', license='apache-2.0', pipeline_tag='image-classification',
+                 tags=['multi-label-image-classification', 'long-tailed-recognition'])
+"The model card's front matter, which the hub reads."
+
 def model_card(config: dict, **kwargs) -> str:
     "The `README.md` of a model folder described by `config` (`kwargs`: e.g. `where`, the repo id or path shown in the usage example)."
     c, inp, sem, met = config['config'], config['input'], config.get('semantics'), config.get('metrics') or {}
@@ -319,9 +320,8 @@ def model_card(config: dict, **kwargs) -> str:
               summary="A long-tailed multi-label image classifier trained with cprfl: one independent probability per class "
                       "(the sigmoid of its logit).",
               table='\n'.join(f"| {k} | {v} |" for k, v in rows), num_classes=config['num_classes'],
-              where='path/to/this/folder', **kwargs)
-    info = ModelFolder._hub_mixin_info
-    return str(ModelCard.from_template(info.model_card_data, template_str=info.model_card_template, **kw))
+              where='path/to/this/folder') | kwargs
+    return str(ModelCard.from_template(ModelCardData(**CARD_DATA), template_str=MODEL_CARD, **kw)).rstrip('\n') + '\n'
 
 def folder_files(model: nn.Module, cfg: Optional[Config] = None, classes: Optional[Sequence[str]] = None,
                  metrics: Optional[dict] = None, card_kwargs: Optional[dict] = None) -> dict:
@@ -359,8 +359,7 @@ def _folder_arg(path: Union[str, Path]) -> str:
     if _is_repo_id(str(path)): return str(path)
     raise FileNotFoundError(f"no model folder {path} (nor is it a Hugging Face hub repo id `owner/name`)")
 
-class ModelFolder(ModelHubMixin, library_name='cprfl', license='apache-2.0', pipeline_tag='image-classification',
-                  tags=['multi-label-image-classification', 'long-tailed-recognition'], model_card_template=MODEL_CARD):
+class ModelFolder(ModelHubMixin, model_card_template=MODEL_CARD, **{**CARD_DATA, 'tags': list(CARD_DATA['tags'])}):
     "One of our models (CPRFL, DLFL, ERM) with its config and class names, saved as and loaded from a model folder (the hub's layout)."
     def __init__(self,
                  model: nn.Module,                        # a CPRFL, DLFL or ERM
@@ -408,13 +407,18 @@ def save_pretrained(model: nn.Module, save_directory: Union[str, Path], cfg: Opt
     "Save `model` (CPRFL, DLFL or ERM) as a model folder; `cfg` and `classes` default to the ones the model carries."
     return ModelFolder(model, cfg, classes, metrics).save_pretrained(save_directory, **kwargs)
 
+def _load_folder(folder_or_repo: Union[str, Path], **kwargs) -> ModelFolder:
+    where = _folder_arg(folder_or_repo)
+    if os.path.isdir(where): return ModelFolder.from_pretrained(where, **kwargs)
+    try: return ModelFolder.from_pretrained(where, **kwargs)
+    except (ValueError, TypeError, RuntimeError): raise     # fetched, but not a model folder of ours: the message says why
+    except Exception as e:                                   # not found, no network, ...
+        raise FileNotFoundError(f"{folder_or_repo} is not a local file or folder, and as a Hugging Face hub repo id it could "
+                                f"not be loaded ({type(e).__name__}: {e})") from e
+
 def from_pretrained(folder_or_repo: Union[str, Path], map_location='cpu', **kwargs) -> nn.Module:
     "The model of a model folder (or hub repo id) in eval mode, carrying `cfg`, `classes` and `semantics`; nothing from the files runs."
-    where = _folder_arg(folder_or_repo)
-    try: return ModelFolder.from_pretrained(where, map_location=map_location, **kwargs).model
-    except (OSError, ValueError, RuntimeError): raise
-    except Exception as e:   # hub errors that are none of these (an invalid repo id, ...)
-        raise RuntimeError(f"no local model folder {folder_or_repo}, and the hub repo {where} could not be loaded: {type(e).__name__}: {e}") from e
+    return _load_folder(folder_or_repo, map_location=map_location, **kwargs).model
 
 def _save_method(self, save_directory, *, cfg=None, classes=None, metrics=None, **kwargs):
     return save_pretrained(self, save_directory, cfg, classes, metrics, **kwargs)
@@ -439,7 +443,7 @@ def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple
     p = Path(path).expanduser()
     if not p.exists() and not p.is_absolute() and resolve_path(p).exists(): p = resolve_path(p)
     if p.is_dir() or (not p.exists() and _is_repo_id(str(path))):
-        f = ModelFolder.from_pretrained(_folder_arg(p if p.exists() else path), map_location=map_location, overrides=overrides)
+        f = _load_folder(p if p.exists() else path, map_location=map_location, overrides=overrides)
         return f.model, f.loaded_cfg, f.classes
     ck = load_checkpoint(p, map_location=map_location)
     missing = [k for k in ('model', 'config', 'classes') if k not in ck] if isinstance(ck, dict) else ['dict']
@@ -473,8 +477,14 @@ def convert_official(checkpoint: Union[str, Path],            # a checkpoint of 
                     ) -> nn.Module:
     "Write a released-code checkpoint as a model folder (`CPRFL.from_official` + the `Config` that rebuilds it); returns the model."
     classes = list(classes) if classes is not None else dataset_classes(dataset, data_root)
-    model = CPRFL.from_official(checkpoint, classes, backbone=backbone, template=template, text_model=text_model, heads=heads,
-                                class_embeddings=class_embeddings)
+    from cprfl.model import OfficialCheckpointError
+    try: model = CPRFL.from_official(checkpoint, classes, backbone=backbone, template=template, text_model=text_model, heads=heads,
+                                     class_embeddings=class_embeddings)
+    except OfficialCheckpointError:
+        ours = isinstance(checkpoint, (str, Path)) and isinstance(ck := load_checkpoint(checkpoint), dict) and {'model', 'config', 'classes'} <= set(ck)
+        if not ours: raise
+        raise OfficialCheckpointError(f"{checkpoint} is a checkpoint of cprfl itself, not of the released code: "
+                                      f"`load_model('{checkpoint}')[0].save_pretrained('{out_dir}')` writes it as a model folder") from None
     sd = model.state_dict()
     dim, hidden, inner = sd['head.proj.weight'].shape[0], sd['head.prompt_init.fc1.weight'].shape[0], sd['head.vsi.to_qkv.weight'].shape[0] // 3
     cfg = Config(dataset=str(dataset), data_root=str(data_root), image_size=image_size, method='cprfl', backbone=backbone,

@@ -21,7 +21,8 @@ from .core import (Config, ConfigError, from_preset, seed_everything, select_dev
                         keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .data import (ICON_SETS, load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
                         eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache)
-from .checkpoints import build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint, RunStateError
+from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint, RunStateError,
+                               folder_files, load_model)
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
@@ -346,11 +347,12 @@ class TrainState:
         set_rng_state(ck['rng']); self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
 
 def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_model: Optional[nn.Module]) -> dict:
-    "The run folder after an epoch, as one unit for `write_files`: `last.pt`, `history.csv`, `metrics.json` and, when it improved, `best.pt`."
+    "The run folder after an epoch, as one unit for `write_files`: `last.pt`, `history.csv`, `metrics.json` and, when it improved, `best.pt` and the model folder `best/`."
     files = {'last.pt': state.state_dict(cfg, classes), 'history.csv': pd.DataFrame(state.history).to_csv(index=False),
              'metrics.json': json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)}
     if best_model is not None:
         files['best.pt'] = {'model': best_model.state_dict(), 'config': cfg.to_dict(), 'classes': classes, 'metrics': state.best}
+        files.update({f'best/{name}': data for name, data in folder_files(best_model, cfg, classes, metrics=state.best).items()})
     return files
 
 def fit(cfg: Config, progress: bool = True) -> FitResult:
@@ -535,11 +537,10 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
         split = get_split(cfg); check_images(split)
         model = CPRFL.from_official(path, split.classes, backbone=cfg.backbone)
     else:
-        ck = load_checkpoint(path)
-        model, cfg = model_from_checkpoint(ck, **overrides)
+        model, cfg, classes = load_model(path if path.exists() else checkpoint, **overrides)   # a folder, a .pt, a hub repo id
         split = get_split(cfg); check_images(split)
-        if list(ck['classes']) != list(split.classes):
-            raise ValueError(f"{path} was trained on {len(ck['classes'])} classes that differ from {cfg.dataset}'s")
+        if list(classes) != list(split.classes):
+            raise ValueError(f"{path} was trained on {len(classes)} classes that differ from {cfg.dataset}'s")
     device = select_device(cfg.device); model.to(device)
     dl = _loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True)), 64,
                  num_workers=auto_workers(cfg.num_workers), device=device)
