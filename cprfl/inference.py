@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_inference.ipynb #1080c241
 from __future__ import annotations
-import argparse, sys
+import argparse, copy, sys
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -14,16 +14,15 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
-from tqdm.auto import tqdm
 
-from .core import Config, seed_everything, select_device, autocast_dtype, resolve_path
+from .core import Config, seed_everything, select_device, autocast_dtype, resolve_path, progress_bar
 from .data import open_image, eval_transform
 from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'find_images', 'select_labels', 'ImageFiles', 'collate_images', 'Predictor', 'flat_predictions',
-           'predict_parser', 'predict_cli', 'class_prompts', 'initial_model', 'cosine_similarity_matrix',
-           'pick_classes', 'plot_prompt_similarity', 'plot_attention']
+           'NamedClasses', 'new_class_embeddings', 'with_classes', 'predict_parser', 'predict_cli', 'class_prompts',
+           'initial_model', 'cosine_similarity_matrix', 'pick_classes', 'plot_prompt_similarity', 'plot_attention']
 
 # %% ../nbs/09_inference.ipynb #cfd54e77
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
@@ -149,7 +148,7 @@ class Predictor:
 
     def _infer(self, files, skip_errors=False, progress=True):
         probs, errors = np.full((len(files), len(self.classes)), np.nan, np.float32), {}
-        for x, idx, errs in tqdm(self.loader(files, skip_errors), desc='predict', unit='batch', disable=not progress, leave=False):
+        for x, idx, errs in progress_bar(self.loader(files, skip_errors), desc='predict', unit='batch', enable=progress, leave=False):
             errors.update(errs)
             if x is not None: probs[idx] = self.probabilities(x).numpy()
         return probs, errors
@@ -181,6 +180,8 @@ class Predictor:
             labels, scores = ([], []) if i in errors else select_labels(probs[i], self.classes, threshold, top_k)
             rows.append({'path': str(f), 'labels': labels, 'scores': scores, **({'error': errors.get(i, '')} if skip_errors else {})})
         df = pd.DataFrame(rows, columns=['path', 'labels', 'scores'] + (['error'] if skip_errors else []))
+        new = {c for c, u in zip(self.classes, getattr(self, 'untrained', [])) if u}   # names scored without training (`with_classes`)
+        if new: df['untrained'] = df['labels'].map(lambda ls: [l for l in ls if l in new])
         if all_scores:
             clash = set(self.classes) & set(df.columns)
             if clash: raise ValueError(f"class names {sorted(clash)} collide with the table's columns")
@@ -191,8 +192,58 @@ class Predictor:
 def flat_predictions(df: pd.DataFrame,   # from `Predictor.predict`
                      sep: str = ';') -> pd.DataFrame:
     "The prediction table with `labels` and `scores` as `sep`-joined strings (for CSV files)."
-    return df.assign(labels=df['labels'].map(sep.join),
-                     scores=df['scores'].map(lambda s: sep.join(f'{v:.4f}' for v in s)))
+    out = df.assign(labels=df['labels'].map(sep.join), scores=df['scores'].map(lambda s: sep.join(f'{v:.4f}' for v in s)))
+    return out.assign(untrained=df['untrained'].map(sep.join)) if 'untrained' in df else out
+
+# %% ../nbs/09_inference.ipynb #e09a21bb
+class NamedClasses(nn.Module):
+    "A CPRFL scoring `names`: trained classes by their index, new ones from `extra` embeddings (K×m), in the given order."
+    def __init__(self, model: nn.Module, order: Sequence[int], extra: torch.Tensor):
+        super().__init__()
+        self.model, self.order = model, list(order)
+        self.register_buffer('extra', extra.detach().float())
+    def forward(self, images): return self.model.forward_with(images, self.extra)[:, self.order]
+    @property
+    def num_classes(self): return len(self.order)
+
+def new_class_embeddings(model: nn.Module, cfg: Config, trained: Sequence[str], names: Sequence[str]) -> torch.Tensor:
+    "K×m embeddings of `names` for a trained CPRFL, made as its training classes' were (refused where names mean nothing)."
+    from cprfl.model import CPRFL
+    if not isinstance(model, CPRFL):
+        raise ValueError(f"a {type(model).__name__} model has one learnt classifier per trained class and cannot score a class "
+                         "by its name; only CPRFL can (its PI network turns any class-name embedding into a prompt)")
+    if model.finetune_text: return model.encode_names(names, cfg.template)
+    from cprfl.semantics import embeddings_like_training, class_embeddings
+    sem = getattr(model, 'semantics', None) or {}
+    kw = dict(source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights, template=cfg.template,
+              cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
+    if cfg.prompt_init != 'random' and cfg.embed_norm == 'center_scale' and sem.get('center') is not None:
+        from cprfl.checkpoints import rescale_like_training   # the folder recorded the training classes' mean
+        return rescale_like_training(class_embeddings(list(names), **kw), sem)
+    return embeddings_like_training(names, trained, embed_norm=cfg.embed_norm, **kw)
+
+def with_classes(self: Predictor,
+                 classes: Optional[Sequence[str]] = None, # score exactly these names (trained or new), in this order
+                 add: Optional[Sequence[str]] = None,     # or: keep the trained classes and add these names
+                ) -> Predictor:
+    "A predictor for other class names, scored by name; `.untrained` flags the names the model was never trained on."
+    if (classes is None) == (add is None): raise ValueError("give either `classes` (replace) or `add` (keep the trained ones and add)")
+    trained = list(getattr(self, 'trained_classes', self.classes))
+    names = list(classes) if classes is not None else trained + [c for c in add if c not in trained]
+    if len(set(names)) != len(names): raise ValueError(f"class names repeat: {names}")
+    new = [n for n in names if n not in trained]
+    cfg = self.cfg or getattr(self.model, 'cfg', None)
+    if cfg is None: raise ValueError("this predictor has no config: build it with from_checkpoint / from_pretrained")
+    base = self.model.model if isinstance(self.model, NamedClasses) else self.model
+    extra = new_class_embeddings(base, cfg, trained, new).to(next(base.parameters()).device) if new else \
+        torch.zeros(0, base.head.m, device=next(base.parameters()).device)
+    order = [trained.index(n) if n in trained else len(trained) + new.index(n) for n in names]
+    p = copy.copy(self)
+    p.model, p.classes, p.trained_classes = NamedClasses(base, order, extra).eval(), names, trained
+    p.untrained = [n in new for n in names]
+    return p
+
+Predictor.with_classes = with_classes
 
 # %% ../nbs/09_inference.ipynb #de0211cd
 def predict_parser() -> argparse.ArgumentParser:
@@ -211,6 +262,9 @@ def predict_parser() -> argparse.ArgumentParser:
     p.add_argument('--batch-size', type=int, default=32)
     p.add_argument('--num-workers', type=int, default=0, help='image decoding processes')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:1, ...')
+    p.add_argument('--classes', default=None, help='score these comma-separated class names instead of the trained ones '
+                   '(trained or new: CPRFL scores any name through its prompts; marked * when never trained)')
+    p.add_argument('--add-classes', default=None, help='keep the trained classes and add these comma-separated names')
     p.add_argument('--quiet', action='store_true', help='no progress bar and no printed predictions')
     return p
 
@@ -222,6 +276,8 @@ def predict_cli(argv: Optional[list[str]] = None) -> None:
     except ValueError as e: p.error(str(e))
     try:
         pred = Predictor.from_checkpoint(a.checkpoint, device=a.device, batch_size=a.batch_size, num_workers=a.num_workers)
+        names = lambda s: [n.strip() for n in s.split(',') if n.strip()] if s else None
+        if a.classes or a.add_classes: pred = pred.with_classes(classes=names(a.classes), add=names(a.add_classes))
         df = pred.predict(a.paths, threshold=a.threshold or None, top_k=a.top_k, skip_errors=a.skip_errors,
                           all_scores=a.all_scores, progress=not a.quiet)
     except (OSError, ValueError, RuntimeError) as e: p.exit(1, f"cprfl-predict: error: {e}\n")
@@ -231,8 +287,10 @@ def predict_cli(argv: Optional[list[str]] = None) -> None:
         flat.to_csv(Path(a.csv).expanduser(), index=False)
     if not a.quiet:
         for _, r in df.iterrows():
-            what = f"ERROR {r['error']}" if a.skip_errors and r['error'] else ', '.join(f'{l} ({s:.3f})' for l, s in zip(r['labels'], r['scores']))
+            star = lambda l: l + '*' if l in r.get('untrained', ()) else l
+            what = f"ERROR {r['error']}" if a.skip_errors and r['error'] else ', '.join(f'{star(l)} ({s:.3f})' for l, s in zip(r['labels'], r['scores']))
             print(f"{r['path']}\t{what}")
+        if any(getattr(pred, 'untrained', [])): print("* never trained: scored by its name through the model's prompts")
         if a.csv: print(f"wrote {len(df)} predictions to {a.csv}", file=sys.stderr)
     if a.skip_errors and (df['error'] != '').any():
         print(f"cprfl-predict: {(df['error'] != '').sum()} unreadable image(s) skipped", file=sys.stderr)
