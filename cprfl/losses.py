@@ -188,7 +188,7 @@ class DistributionBalancedLoss(nn.Module):
 
 # %% ../nbs/05_losses.ipynb #1623d580
 class ReleasedResampleLoss(DistributionBalancedLoss):
-    "The released CPRFL `ResampleLoss` (DESIGN §10): NTR, DB or CB weights, a focal factor per batch, times `loss_weight`."
+    "The released CPRFL code's `ResampleLoss` (`src/loss_functions/dbl.py`): NTR, DB or CB weights, a focal factor per batch, times `loss_weight`."
     def __init__(self,
                  class_freq,                   # training images per class n_i, length C
                  num_train: int,               # N, number of training images
@@ -234,7 +234,7 @@ def build_loss(name: str,                  # one of `LOSSES`
                dataset: Optional[str] = None,  # picks COCO vs VOC constants for the DB family
                impl: str = 'reference',    # one of `LOSS_IMPLS`: the reference arithmetic or the released code's
                **kwargs) -> nn.Module:     # overrides of the loss's constructor arguments
-    "The loss called `name`, configured as in DESIGN §4-§5 (`impl='reference'`) or as the released code computes it (§10)."
+    "The loss called `name`, as its authors' code computes it (`impl='reference'`) or as the released CPRFL code does (`impl='released'`)."
     if name not in LOSSES: raise ValueError(f"unknown loss {name!r}; choose one of {LOSSES}")
     if impl not in LOSS_IMPLS: raise ValueError(f"unknown impl {impl!r}; choose one of {LOSS_IMPLS}")
     if name == 'asl': return AsymmetricLoss(**kwargs)          # asl, bce, mls: the same under both impls
