@@ -17,7 +17,7 @@ from torch.utils.data import DataLoader, Dataset
 
 from .core import Config, seed_everything, select_device, autocast_dtype, resolve_path, progress_bar
 from .data import open_image, eval_transform
-from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model
+from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model, rescale_like_training
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'find_images', 'select_labels', 'ImageFiles', 'collate_images', 'Predictor', 'flat_predictions',
@@ -217,8 +217,7 @@ def new_class_embeddings(model: nn.Module, cfg: Config, trained: Sequence[str], 
     sem = getattr(model, 'semantics', None) or {}
     kw = dict(source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights, template=cfg.template,
               cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
-    if cfg.prompt_init != 'random' and cfg.embed_norm == 'center_scale' and sem.get('center') is not None:
-        from cprfl.checkpoints import rescale_like_training   # the folder recorded the training classes' mean
+    if cfg.prompt_init != 'random' and cfg.embed_norm == 'center_scale' and sem.get('center') is not None:   # the folder recorded the training classes' mean
         return rescale_like_training(class_embeddings(list(names), **kw), sem)
     return embeddings_like_training(names, trained, embed_norm=cfg.embed_norm, **kw)
 

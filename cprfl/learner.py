@@ -21,7 +21,7 @@ from .core import (Config, ConfigError, from_preset, seed_everything, select_dev
                         keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .data import (ICON_SETS, load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
                         eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache)
-from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint, RunStateError,
+from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
                                folder_files, load_model)
 from .losses import build_loss
 from .metrics import evaluate
@@ -119,6 +119,7 @@ def extract_features(backbone: nn.Module, loader: DataLoader, device: torch.devi
 
 # %% ../nbs/07_learner.ipynb #6fc61bdf
 def _weights_tag(cfg: Config) -> str: return 'imagenet' if cfg.pretrained else f'random-seed{cfg.seed}'
+def _dataset_slug(cfg: Config) -> str: return re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)   # cache file names
 
 def features_key(cfg: Config, ds: MultiLabelDataset, list_file: Optional[Path] = None) -> str:
     "What frozen features depend on: the data (`data_key`: items, image root, image files, list file) and the backbone, weights and size."
@@ -128,7 +129,7 @@ def features_key(cfg: Config, ds: MultiLabelDataset, list_file: Optional[Path] =
 def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str, list_file: Optional[Path] = None):
     "`extract_features` of `ds`, read from / written to `data/cache/features/` under its `features_key`, which is checked when read."
     key = features_key(cfg, ds, list_file)
-    slot = f"{re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)}_{part}_{cfg.backbone}_{_weights_tag(cfg)}_{cfg.image_size}px"
+    slot = f"{_dataset_slug(cfg)}_{part}_{cfg.backbone}_{_weights_tag(cfg)}_{cfg.image_size}px"
     path = resolve_path(cfg.data_root) / 'cache' / 'features' / f'{slot}_{key}.pt'
     if path.exists():
         d = load_checkpoint(path)
@@ -216,9 +217,8 @@ def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
 
 def image_caches(cfg: Config, split) -> dict:
     "`ImageCache`s of the train and test images at the config's size (built once; keyed by lists, image root and image files)."
-    slug = re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)
     return {part: build_image_cache(getattr(split, part), split.image_root, cfg.image_size, resolve_path(cfg.data_root) / 'cache',
-                                    tag=f'{slug}_{part}', num_workers=max(auto_workers(None), 1)) for part in ('train', 'test')}
+                                    tag=f'{_dataset_slug(cfg)}_{part}', num_workers=max(auto_workers(None), 1)) for part in ('train', 'test')}
 
 def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
     "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen. Images leave the workers as uint8."
@@ -346,10 +346,13 @@ class TrainState:
         if self.ema is not None: self.ema.module.load_state_dict(ck['ema'])
         set_rng_state(ck['rng']); self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
 
+def _metrics_json(state: TrainState, final: dict) -> str:
+    return json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)
+
 def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_model: Optional[nn.Module]) -> dict:
     "The run folder after an epoch, as one unit for `write_files`: `last.pt`, `history.csv`, `metrics.json` and, when it improved, `best.pt` and the model folder `best/`."
     files = {'last.pt': state.state_dict(cfg, classes), 'history.csv': pd.DataFrame(state.history).to_csv(index=False),
-             'metrics.json': json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)}
+             'metrics.json': _metrics_json(state, final)}
     if best_model is not None:
         files['best.pt'] = {'model': best_model.state_dict(), 'config': cfg.to_dict(), 'classes': classes, 'metrics': state.best}
         files.update({f'best/{name}': data for name, data in folder_files(best_model, cfg, classes, metrics=state.best).items()})
@@ -442,7 +445,7 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     if writer: writer.close()
     if _is_main() and not final and start > last_epoch:   # resumed a finished run
         final = evaluate_now()
-        write_files(out, {'metrics.json': json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)})
+        write_files(out, {'metrics.json': _metrics_json(state, final)})
     return FitResult(cfg, pd.DataFrame(state.history), final, state.best, out, split.classes, split.class_freq, split.groups,
                      scorer, env)
 
