@@ -30,10 +30,12 @@ from .semantics import describe_source
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
            'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state', 'extract_features', 'features_key',
-           'cached_features', 'init_distributed', 'predict_scores', 'FitResult', 'NonFiniteLoss', 'auto_workers',
-           'fit_batch_size', 'image_caches', 'make_loaders', 'train_one_epoch', 'check_resumable', 'resume_checkpoint',
-           'TrainState', 'run_files', 'fit', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
-           'describe_backbone', 'write_report', 'evaluate_checkpoint', 'config_parser', 'cli_config', 'train_cli']
+           'cached_features', 'init_distributed', 'predict_scores', 'auto_workers', 'fit_batch_size', 'image_caches',
+           'make_loaders', 'NonFiniteLoss', 'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState',
+           'run_files', 'Experiment', 'fit_device', 'steps_per_epoch', 'train_state', 'training_net',
+           'setup_experiment', 'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch', 'fit', 'per_class_table',
+           'summary_table', 'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report',
+           'evaluate_checkpoint', 'config_parser', 'cli_config', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -173,23 +175,6 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
     return torch.cat(scores), torch.cat(targets)
 
 # %% ../nbs/07_learner.ipynb #41d30712
-@dataclass
-class FitResult:
-    "What a run produced: the resolved config, per-epoch history, final and best metrics, paths, the environment."
-    cfg: Config
-    history: pd.DataFrame
-    final: dict
-    best: dict
-    out_dir: Path
-    classes: list
-    class_freq: np.ndarray
-    groups: dict
-    model: Optional[nn.Module] = None
-    env: dict = field(default_factory=dict)   # captured when the run started, before it wrote anything
-
-class NonFiniteLoss(FloatingPointError):
-    "The loss became NaN or infinite; the message names the epoch and step."
-
 def auto_workers(requested: Optional[int] = None) -> int:
     "`requested`, or one loader process per usable core of this process's share of the machine (at most 16; none below 2 cores)."
     if requested is not None: return requested
@@ -242,6 +227,10 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
     else: sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
     train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True, num_workers=workers, device=device)
     return train_dl, sampler, _loader(test_ds, 64, num_workers=workers, device=device)
+
+# %% ../nbs/07_learner.ipynb #6e09f23a
+class NonFiniteLoss(FloatingPointError):
+    "The loss became NaN or infinite; the message names the epoch and step."
 
 def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, or the head alone on cached features)
                     loader: DataLoader,
@@ -297,7 +286,7 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
     return dict(train_loss=loss_sum.item() / (steps * grad_accum), lr=opt.param_groups[0]['lr'], img_per_s=seen / elapsed,
                 data_wait=t_data / elapsed)
 
-
+# %% ../nbs/07_learner.ipynb #93fd29b5
 RESUME_MAY_CHANGE = ('resume', 'resume_strict', 'device', 'num_workers', 'eval_every', 'stop_epoch', 'data_root',
                      'image_root', 'out_dir')
 "The only parameters a resumed run may change; every other one defines its data, model or schedule."
@@ -358,96 +347,167 @@ def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_m
         files.update({f'best/{name}': data for name, data in folder_files(best_model, cfg, classes, metrics=state.best).items()})
     return files
 
-def fit(cfg: Config, progress: bool = True) -> FitResult:
-    "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`."
-    cfg = cfg.resolved()
+# %% ../nbs/07_learner.ipynb #080102b7
+@dataclass
+class Experiment:
+    "Everything `fit` steps, scores and writes, as `setup_experiment` builds it from a config (nothing written yet)."
+    cfg: Config                          # resolved: batch size clamped to the data, loader workers resolved
+    split: Any                           # `cprfl.data.Split`: the lists, classes, class frequencies and groups
+    device: torch.device
+    out: Path                            # the run folder
+    model: nn.Module                     # what is trained
+    net: nn.Module                       # what steps: `model`, or its head on cached features; DDP-wrapped under torchrun
+    scorer: nn.Module                    # what is evaluated and kept as `best`: the EMA when on (as the official code), else `model`
+    state: TrainState
+    criterion: nn.Module
+    train_dl: DataLoader
+    sampler: Any                         # the training sampler, re-seeded every epoch
+    test_dl: DataLoader
+    steps: int                           # optimiser steps per epoch
+    amp_dtype: Optional[torch.dtype]
+    resume_from: Optional[dict] = None   # the checked `last.pt` to continue from
+    env: dict = field(default_factory=dict)   # the checkout as it was before this run wrote anything
+
+    @property
+    def last_epoch(self) -> int:
+        return min(self.cfg.stop_epoch or self.cfg.epochs, self.cfg.epochs) - 1   # the official recipe stops after 79 of 80 planned
+
+    def score(self) -> dict:
+        "The test-set metrics of `scorer` now (`cprfl.metrics.evaluate`: mAP, per group, per class)."
+        s, t = predict_scores(self.scorer, self.test_dl, self.device, features=self.cfg.freeze_backbone, amp_dtype=self.amp_dtype)
+        return evaluate(s, t, self.split.groups)
+
+def fit_device(cfg: Config) -> tuple[torch.device, bool]:
+    "This process's device, and whether it is one of several (`torchrun`): the local GPU under DDP, else `cfg.device`."
     distributed = init_distributed(cfg.device)
     device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0))) if distributed and torch.cuda.is_available() \
         and cfg.device != 'cpu' else select_device(cfg.device)
     if device.type == 'cpu': keep_freed_memory()   # reuse freed activation/gradient pages between steps (cprfl.core)
-    seed_everything(cfg.seed)
-    env = env_info()                               # the checkout as it is before this run writes anything
-    split = get_split(cfg); check_images(split)
-    cfg = dataclasses.replace(fit_batch_size(cfg, len(split.train), _world()), num_workers=auto_workers(cfg.num_workers))
-    out = resolve_path(cfg.out_dir); ckpt_path = out / 'last.pt'
-    ck = resume_checkpoint(cfg, ckpt_path, device)   # refuses a changed schedule before anything is written
-    model = build_model(cfg, split.classes).to(device)
-    if device.type == 'cuda':
-        model = model.to(memory_format=torch.channels_last)
-        torch.backends.cudnn.benchmark = True   # one input size for the whole run: let cuDNN pick its fastest kernels
-    if cfg.freeze_backbone: model.backbone.requires_grad_(False)
-    amp_dtype = autocast_dtype(device, cfg.amp)
-    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device)
-    steps_per_epoch = len(train_dl) // cfg.grad_accum
-    if cfg.max_steps: steps_per_epoch = min(steps_per_epoch, cfg.max_steps)
-    if steps_per_epoch < 1: raise ConfigError(f"batch_size {cfg.batch_size} x grad_accum {cfg.grad_accum} is larger than the training set ({len(train_dl.dataset)})")
+    if device.type == 'cuda': torch.backends.cudnn.benchmark = True   # one input size for the whole run: cuDNN picks its fastest kernels
+    return device, distributed
 
-    criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
-                           impl=cfg.loss_impl)
+def steps_per_epoch(cfg: Config, train_dl: DataLoader) -> int:
+    "Optimiser steps per epoch: the loader's batches over `grad_accum`, at most `max_steps`."
+    steps = len(train_dl) // cfg.grad_accum
+    if cfg.max_steps: steps = min(steps, cfg.max_steps)
+    if steps < 1: raise ConfigError(f"batch_size {cfg.batch_size} x grad_accum {cfg.grad_accum} is larger than the training set ({len(train_dl.dataset)})")
+    return steps
+
+def train_state(cfg: Config, model: nn.Module, device: torch.device, steps: int, amp_dtype) -> TrainState:
+    "A fresh `TrainState`: AdamW over the recipe's parameter groups, the schedule over `steps` per epoch, the scaler fp16 needs, the EMA."
     opt = build_optimizer(cfg, model, device)
     ema = None
     if cfg.ema_decay:
         from timm.utils import ModelEmaV3
         ema = ModelEmaV3(model, decay=cfg.ema_decay)
-    state = TrainState(model, opt, build_scheduler(cfg, opt, steps_per_epoch),
-                       torch.amp.GradScaler(device.type, enabled=needs_grad_scaler(amp_dtype)), ema)
-    scorer = ema.module if ema is not None else model   # what is evaluated and kept as `best` (the EMA when on)
-    trainable = _HeadOnly(model) if cfg.freeze_backbone else model
-    net = nn.parallel.DistributedDataParallel(trainable, device_ids=[device.index] if device.type == 'cuda' else None) \
-        if distributed else trainable
+    return TrainState(model, opt, build_scheduler(cfg, opt, steps), torch.amp.GradScaler(device.type, enabled=needs_grad_scaler(amp_dtype)), ema)
 
-    # likewise the training stream (shuffling, dropout, augmentation) must not depend on what the set-up drew
-    # (generating the icons, extracting features or reading them from the cache), so it starts from the seed here
+def training_net(model: nn.Module, cfg: Config, device: torch.device, distributed: bool) -> nn.Module:
+    "What the optimiser steps through: the model, or only its head on cached features; wrapped in DDP when distributed."
+    net = _HeadOnly(model) if cfg.freeze_backbone else model
+    return nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None) if distributed else net
+
+def setup_experiment(cfg: Config) -> Experiment:
+    "Resolve `cfg` and build its experiment: data, model, loaders, loss and a fresh training state; with `resume`, `last.pt` is checked first."
+    cfg = cfg.resolved()
+    device, distributed = fit_device(cfg)
     seed_everything(cfg.seed)
-    if ck is not None:
-        state.load_state_dict(ck)
-        if _is_main(): print(f"resumed from {ckpt_path} after epoch {ck['epoch']}")
+    env = env_info()                               # the checkout as it is before this run writes anything
+    split = get_split(cfg); check_images(split)
+    workers = 0 if cfg.freeze_backbone else auto_workers(cfg.num_workers)   # cached features are tensors in memory
+    cfg = dataclasses.replace(fit_batch_size(cfg, len(split.train), _world()), num_workers=workers)
+    out = resolve_path(cfg.out_dir)
+    ck = resume_checkpoint(cfg, out / 'last.pt', device)   # refuses a changed schedule before anything is built or written
+    model = build_model(cfg, split.classes).to(device)
+    if device.type == 'cuda': model = model.to(memory_format=torch.channels_last)
+    if cfg.freeze_backbone: model.backbone.requires_grad_(False)
+    amp_dtype = autocast_dtype(device, cfg.amp)
+    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device)
+    steps = steps_per_epoch(cfg, train_dl)
+    criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
+                           impl=cfg.loss_impl)
+    state = train_state(cfg, model, device, steps, amp_dtype)
+    return Experiment(cfg, split, device, out, model, training_net(model, cfg, device, distributed),
+                      state.ema.module if state.ema is not None else model, state, criterion, train_dl, sampler, test_dl,
+                      steps, amp_dtype, ck, env)
 
-    writer = None
-    if _is_main():
-        write_files(out, {'config.json': json.dumps(cfg.to_dict(), indent=2)}, what='config.json')
-        try:
-            from torch.utils.tensorboard import SummaryWriter
-            writer = SummaryWriter(str(out / 'tb'))
-        except ImportError: writer = None
+# %% ../nbs/07_learner.ipynb #fa817f06
+@dataclass
+class FitResult:
+    "What a run produced: the resolved config, per-epoch history, final and best metrics, paths, the environment."
+    cfg: Config
+    history: pd.DataFrame
+    final: dict
+    best: dict
+    out_dir: Path
+    classes: list
+    class_freq: np.ndarray
+    groups: dict
+    model: Optional[nn.Module] = None
+    env: dict = field(default_factory=dict)   # captured when the run started, before it wrote anything
 
-    def evaluate_now():
-        s, t = predict_scores(scorer, test_dl, device, features=cfg.freeze_backbone, amp_dtype=amp_dtype)
-        return evaluate(s, t, split.groups)
+def open_run_folder(ex: Experiment):
+    "Write `config.json` and open the TensorBoard log (None without tensorboard, and on every process but the first)."
+    if not _is_main(): return None
+    write_files(ex.out, {'config.json': json.dumps(ex.cfg.to_dict(), indent=2)}, what='config.json')
+    try: from torch.utils.tensorboard import SummaryWriter
+    except ImportError: return None
+    return SummaryWriter(str(ex.out / 'tb'))
 
-    last_epoch = min(cfg.stop_epoch or cfg.epochs, cfg.epochs) - 1   # the official recipe stops after 79 of 80 planned
-    final, start = {}, state.epoch + 1
-    for epoch in range(start, last_epoch + 1):
-        net.train()
-        if cfg.freeze_backbone: model.backbone.eval()
-        sampler.set_epoch(epoch)
-        try:
-            row = dict(epoch=epoch, **train_one_epoch(net, train_dl, criterion, opt, state.sched, state.scaler, steps_per_epoch,
-                                                      epoch, device, amp_dtype, cfg.grad_accum, ema, model, progress,
-                                                      augment_batch if cfg.augment_on == 'device' else None))
-        except NonFiniteLoss as e:
-            raise NonFiniteLoss(f"{e}; stopped without saving, {ckpt_path} still holds the last good state") from None
-        improved = False
-        if (epoch + 1) % cfg.eval_every == 0 or epoch == last_epoch:
-            if _is_main():
-                final = evaluate_now()
-                row.update({k: final[k] for k in ('mAP', 'head', 'medium', 'tail')})
-                if final['mAP'] > state.best['mAP']: state.best, improved = {**final, 'epoch': epoch}, True
-            if _is_dist(): dist.barrier()
-        state.history.append(row); state.epoch = epoch
+def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, Optional[dict]]:
+    "Train one epoch and, when it is an evaluation epoch, score it: the history row and the metrics (None: not scored)."
+    cfg, st = ex.cfg, ex.state
+    ex.net.train()
+    if cfg.freeze_backbone: ex.model.backbone.eval()
+    ex.sampler.set_epoch(epoch)
+    try:
+        row = dict(epoch=epoch, **train_one_epoch(ex.net, ex.train_dl, ex.criterion, st.opt, st.sched, st.scaler, ex.steps, epoch,
+                                                  ex.device, ex.amp_dtype, cfg.grad_accum, st.ema, ex.model, progress,
+                                                  augment_batch if cfg.augment_on == 'device' else None))
+    except NonFiniteLoss as e:
+        raise NonFiniteLoss(f"{e}; stopped without saving, {ex.out / 'last.pt'} still holds the last good state") from None
+    metrics = None
+    if (epoch + 1) % cfg.eval_every == 0 or epoch == ex.last_epoch:
         if _is_main():
-            if writer:
-                for k, v in row.items():
-                    if k != 'epoch' and v is not None and not (isinstance(v, float) and math.isnan(v)): writer.add_scalar(k, v, epoch)
-            write_files(out, run_files(state, cfg, split.classes, final, scorer if improved else None), what=f'epoch {epoch}')
-            print(f"epoch {epoch}: " + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()),
-                  flush=True)
+            metrics = ex.score()
+            row.update({k: metrics[k] for k in ('mAP', 'head', 'medium', 'tail')})
+        if _is_dist(): dist.barrier()
+    return row, metrics
+
+def record_epoch(ex: Experiment, row: dict, metrics: Optional[dict], final: dict, writer=None) -> None:
+    "Add the epoch to the history, keep the scored model as `best` when its mAP improved, write the run folder as one unit, log."
+    st, epoch = ex.state, row['epoch']
+    improved = metrics is not None and metrics['mAP'] > st.best['mAP']
+    if improved: st.best = {**metrics, 'epoch': epoch}
+    st.history.append(row); st.epoch = epoch
+    if not _is_main(): return
+    if writer:
+        for k, v in row.items():
+            if k != 'epoch' and v is not None and not (isinstance(v, float) and math.isnan(v)): writer.add_scalar(k, v, epoch)
+    write_files(ex.out, run_files(st, ex.cfg, ex.split.classes, final, ex.scorer if improved else None), what=f'epoch {epoch}')
+    print(f"epoch {epoch}: " + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()), flush=True)
+
+def fit(cfg: Config, progress: bool = True) -> FitResult:
+    "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`."
+    ex = setup_experiment(cfg)
+    # the training stream (shuffling, dropout, augmentation) must not depend on what the set-up drew (generating the
+    # icons, extracting features or reading them from the cache), so it starts from the seed here
+    seed_everything(ex.cfg.seed)
+    if ex.resume_from is not None:
+        ex.state.load_state_dict(ex.resume_from)
+        if _is_main(): print(f"resumed from {ex.out / 'last.pt'} after epoch {ex.state.epoch}")
+    writer = open_run_folder(ex)
+    final, start = {}, ex.state.epoch + 1
+    for epoch in range(start, ex.last_epoch + 1):
+        row, metrics = run_epoch(ex, epoch, progress)
+        final = metrics or final          # metrics.json keeps the last scored epoch's
+        record_epoch(ex, row, metrics, final, writer)
     if writer: writer.close()
-    if _is_main() and not final and start > last_epoch:   # resumed a finished run
-        final = evaluate_now()
-        write_files(out, {'metrics.json': _metrics_json(state, final)})
-    return FitResult(cfg, pd.DataFrame(state.history), final, state.best, out, split.classes, split.class_freq, split.groups,
-                     scorer, env)
+    if _is_main() and not final and start > ex.last_epoch:   # resumed a finished run: score it again
+        final = ex.score()
+        write_files(ex.out, {'metrics.json': _metrics_json(ex.state, final)})
+    return FitResult(ex.cfg, pd.DataFrame(ex.state.history), final, ex.state.best, ex.out, ex.split.classes,
+                     ex.split.class_freq, ex.split.groups, ex.scorer, ex.env)
 
 # %% ../nbs/07_learner.ipynb #96efaad7
 GROUP_ORDER = ('head', 'medium', 'tail')
