@@ -22,7 +22,7 @@ from .core import resolve_path, content_key, files_fingerprint
 # %% auto #0
 __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BENCHMARKS', 'ICON_SETS', 'DOWNLOADS',
            'ListFormatError', 'read_classes', 'read_list', 'write_classes', 'write_list', 'labels_matrix',
-           'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'load_split', 'check_images',
+           'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'read_split', 'check_images',
            'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc', 'pareto_targets',
            'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq', 'open_image',
            'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'augment_batch',
@@ -185,46 +185,18 @@ def subset_indices(n: int, n_test: Optional[int], seed: int = 0) -> np.ndarray:
     if n_test < 1: raise ValueError(f"n_test must be ≥ 1, got {n_test}")
     return np.sort(np.random.default_rng([seed, 1729]).choice(n, n_test, replace=False))
 
-def _read_folder(name, list_dir, image_root) -> Split:
+def read_split(list_dir: str | Path,                 # a folder holding `train.txt`, `test.txt` and `labels.txt`
+               image_root: Optional[str | Path] = None, # where the listed paths start (default: `list_dir`)
+               name: Optional[str] = None,           # the split's name (default: the folder's)
+              ) -> Split:
+    "The `Split` of one folder of list files."
     list_dir = Path(list_dir)
     missing = [f for f in ('train.txt', 'test.txt', 'labels.txt') if not (list_dir/f).exists()]
     if missing: raise FileNotFoundError(f"{list_dir} lacks {', '.join(missing)}: a list-file dataset needs train.txt, test.txt "
                                         "(`relative/path.jpg i j k` per line) and labels.txt (`name index` per line)")
     classes = read_classes(list_dir/'labels.txt')
-    return Split(name, classes, read_list(list_dir/'train.txt', len(classes)), read_list(list_dir/'test.txt', len(classes)),
-                 Path(image_root), list_dir)
-
-def load_split(name: str,                      # `coco_lt`, `voc_lt`, `coco_lt_icons`, `voc_lt_icons`, or a folder of list files
-               root: str | Path = 'data',      # data root holding `splits/`, `coco/`, `voc/`, `icons/`
-               image_size: int = 224,          # icon sets only: side of the generated images
-               seed: int = 0,                  # icon sets: generation seed; all: seed of the `n_test` subset
-               n_test: Optional[int] = None,   # keep a fixed seeded subset of this many test images
-               image_root: Optional[str | Path] = None, # override where the images are
-               verify: bool = True,            # benchmarks: check the lists' sha256 and warn on a mismatch
-               workers: int = 2,               # icon sets: generation processes
-              ) -> Split:
-    "Class names, train/test items, class frequencies and head/medium/tail groups of a dataset."
-    root = resolve_path(root)
-    if name in ICON_SETS:
-        from cprfl.icons import ensure_icons
-        folder = ensure_icons(name, root=root, image_size=image_size, seed=seed, n_test=n_test, workers=workers)
-        return _read_folder(name, folder, image_root or folder)
-    if name in BENCHMARKS:
-        list_dir = root/'splits'/name
-        if not list_dir.is_dir():
-            raise FileNotFoundError(f"the {name} lists are missing: expected {list_dir}/{{train,test,labels}}.txt "
-                                    "(they ship with the cprfl repository under data/splits/; pass root= to the data folder)")
-        if verify: verify_lists(name, list_dir)
-        split = _read_folder(name, list_dir, image_root or root/BENCHMARKS[name])
-    else:
-        list_dir = Path(name).expanduser()
-        if not list_dir.is_dir(): list_dir = root/'splits'/name
-        if not list_dir.is_dir():
-            raise FileNotFoundError(f"unknown dataset {name!r}: not one of {', '.join([*BENCHMARKS, *ICON_SETS])}, "
-                                    f"and neither {Path(name)} nor {root/'splits'/name} is a folder of list files")
-        split = _read_folder(list_dir.name, list_dir, image_root or list_dir)
-    split.test = [split.test[i] for i in subset_indices(len(split.test), n_test, seed)]
-    return split
+    return Split(name or list_dir.name, classes, read_list(list_dir/'train.txt', len(classes)),
+                 read_list(list_dir/'test.txt', len(classes)), Path(image_root or list_dir), list_dir)
 
 # %% ../nbs/01_data.ipynb #17e031a4
 DOWNLOADS = {
@@ -254,7 +226,7 @@ def check_images(split: Split,      # from `load_split`
     elif split.name in ICON_SETS: help = f"The generated set in {split.image_root} is incomplete: delete that folder and it is regenerated on next use."
     else: help = (f"The lists in {split.list_dir} give paths relative to {split.image_root}; put the images there "
                   "or say where they are: `-p image_root DIR` (papermill), `--image_root DIR` (cprfl-train), "
-                  "`Config(image_root=...)` or `load_split(..., image_root=...)`.")
+                  "`Config(image_root=...)` or `load_split(..., image_root=...)` (`cprfl.datasets`).")
     raise FileNotFoundError(head + ' ' + help)
 
 # %% ../nbs/01_data.ipynb #f757668b

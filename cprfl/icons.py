@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 
 from .core import resolve_path
 from .data import (COCO_CLASSES, VOC_CLASSES, ICON_SETS, read_classes, read_list, write_classes, write_list,
-                        labels_matrix, subset_indices, load_split, sha256_file, content_key)
+                        labels_matrix, subset_indices, sha256_file, content_key)
 
 # %% auto #0
 __all__ = ['COCO_EMOJI', 'VOC_TO_COCO', 'ICONS_VERSION', 'CREDITS', 'class_emoji', 'emoji_png', 'load_icon',

@@ -19,7 +19,8 @@ from torch.utils.data.distributed import DistributedSampler
 
 from .core import (Config, ConfigError, from_preset, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
                         keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
-from .data import (ICON_SETS, load_split, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
+from .datasets import load_split
+from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
                         eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache)
 from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
                                folder_files, load_model)
