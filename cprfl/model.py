@@ -13,15 +13,14 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .semantics import ClipTextEncoder, DEFAULT_TEMPLATE
+from .semantics import ClipTextEncoder, DEFAULT_TEMPLATE, clip_features_shared_prefix, supports_shared_prefix
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'EFFICIENTNET_LITE0_ARCH', 'TORCHVISION_RESNETS', 'DUAL_PATHS', 'OFFICIAL_KEY_MAP',
            'Normalize', 'imagenet_categories', 'efficientnet_lite0_weights_path', 'load_efficientnet_lite0',
            'efficientnet_lite0_imagenet', 'PretrainedWeightsUnavailable', 'Backbone', 'PromptInit', 'VSI', 'CPRFLHead',
-           'count_params', 'shared_prefix_length', 'supports_shared_prefix', 'clip_features_shared_prefix', 'CPRFL',
-           'ERM', 'UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key',
-           'load_official_checkpoint']
+           'count_params', 'CPRFL', 'ERM', 'UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key',
+           'cprfl_to_official_key', 'load_official_checkpoint']
 
 # %% ../nbs/04_model.ipynb #81c71e04
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -346,59 +345,6 @@ class CPRFLHead(nn.Module):
 def count_params(module: nn.Module) -> int:
     "Number of parameters (trainable or not) of a module."
     return sum(p.numel() for p in module.parameters())
-
-# %% ../nbs/04_model.ipynb #80efbaa7
-def shared_prefix_length(tokens: torch.Tensor, # C×L token ids
-                         eot: torch.Tensor     # C positions of the EOT tokens
-                        ) -> int:
-    "Length P of the prefix that all rows share, at most the first EOT position."
-    same = (tokens == tokens[:1]).all(0).long()
-    return min(int(same.cumprod(0).sum()), int(eot.min()))
-
-def _plain_block(b) -> bool:
-    "An open_clip `ResidualAttentionBlock`: self-attention through `nn.MultiheadAttention` without dropout, then MLP."
-    a = getattr(b, 'attn', None)
-    return (isinstance(a, nn.MultiheadAttention) and a._qkv_same_embed_dim and a.dropout == 0 and not hasattr(b, 'ln_1_kv')
-            and all(hasattr(b, n) for n in ('ln_1', 'ln_2', 'mlp', 'ls_1', 'ls_2')))
-
-def supports_shared_prefix(te: nn.Module) -> bool:
-    "Whether `clip_features_shared_prefix` can run this text encoder (a `ClipTextEncoder` of open_clip blocks)."
-    return isinstance(te, ClipTextEncoder) and all(_plain_block(b) for b in te.transformer.resblocks)
-
-def clip_features_shared_prefix(te: ClipTextEncoder,  # the CLIP text tower
-                                tokens: torch.Tensor  # C×L token ids
-                               ) -> torch.Tensor:     # C×m, the same as `te(tokens)`
-    "`te(tokens)` with the hidden states of the prompts' common prefix computed once instead of C times."
-    if not supports_shared_prefix(te): return te(tokens)
-    tokens = tokens.to(te.positional_embedding.device)
-    eot = te.eot_positions(tokens)
-    L = int(eot.max()) + 1
-    P, C = shared_prefix_length(tokens[:, :L], eot), tokens.shape[0]
-    if P == 0: return te(tokens)
-    cast = te.transformer.get_cast_dtype() if hasattr(te.transformer, 'get_cast_dtype') else te.ln_final.weight.dtype
-    pos = te.positional_embedding[:L].to(cast)
-    xp = te.token_embedding(tokens[:1, :P]).to(cast) + pos[:P]          # 1×P×D: the shared prefix
-    xs = te.token_embedding(tokens[:, P:L]).to(cast) + pos[P:]          # C×S×D: each prompt's own suffix
-    mask = te.attn_mask[:L, :L]
-    mask_p, mask_s = mask[:P, :P], mask[P:, :]                          # causal: prefix over prefix, suffix over all
-    blocks = list(te.transformer.resblocks)
-    for i, blk in enumerate(blocks):
-        a, last = blk.attn, i == len(blocks) - 1
-        heads = lambda x: (t.unflatten(-1, (a.num_heads, -1)).transpose(1, 2)
-                           for t in F.linear(blk.ln_1(x), a.in_proj_weight, a.in_proj_bias).chunk(3, -1))
-        qp, kp, vp = heads(xp)                                          # 1×h×P×dh
-        qs, ks, vs = heads(xs)                                          # C×h×S×dh
-        k = torch.cat([kp.expand(C, -1, -1, -1), ks], 2)                # C×h×L×dh
-        v = torch.cat([vp.expand(C, -1, -1, -1), vs], 2)
-        os_ = F.scaled_dot_product_attention(qs, k, v, attn_mask=mask_s.to(qs.dtype))
-        xs = xs + blk.ls_1(a.out_proj(os_.transpose(1, 2).flatten(2)))
-        xs = xs + blk.ls_2(blk.mlp(blk.ln_2(xs)))
-        if not last:                                                    # the prefix feeds the next layer's keys/values
-            op = F.scaled_dot_product_attention(qp, kp, vp, attn_mask=mask_p.to(qp.dtype))
-            xp = xp + blk.ls_1(a.out_proj(op.transpose(1, 2).flatten(2)))
-            xp = xp + blk.ls_2(blk.mlp(blk.ln_2(xp)))
-    x = te.ln_final(xs[torch.arange(C, device=xs.device), eot - P])    # C×D at each EOT
-    return x @ te.text_projection
 
 # %% ../nbs/04_model.ipynb #861c76ad
 class CPRFL(nn.Module):
