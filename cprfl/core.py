@@ -13,10 +13,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'ConfigError', 'unknown_parameter', 'reject_unknown', 'Config',
-           'config_docs', 'from_preset', 'seed_everything', 'select_device', 'autocast_dtype', 'needs_grad_scaler',
-           'keep_freed_memory', 'project_root', 'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible',
-           'progress_bar', 'env_info', 'env_markdown']
+__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'dataset_family', 'ConfigError', 'unknown_parameter', 'reject_unknown',
+           'Config', 'config_docs', 'from_preset', 'seed_everything', 'select_device', 'autocast_dtype',
+           'needs_grad_scaler', 'keep_freed_memory', 'project_root', 'resolve_path', 'content_key', 'files_fingerprint',
+           'bars_visible', 'progress_bar', 'env_info', 'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -27,8 +27,12 @@ RECIPES: dict[str, dict[str, Any]] = {
 }
 "The `paper` and `official` (released code) training recipes; a `Config` field left at `None` takes the recipe's value."
 
-# the paper trains VOC-LT with a larger learning rate
-PAPER_LR = {'voc_lt': 5e-5, 'voc_lt_icons': 5e-5}
+def dataset_family(dataset: Optional[str]) -> str:
+    "`'voc'` for VOC-LT, its icon set and any dataset folder whose name starts with `voc` (any case), else `'coco'`."
+    return 'voc' if dataset is not None and Path(str(dataset)).name.lower().startswith('voc') else 'coco'
+
+PAPER_LR = {'voc': 5e-5}
+"By `dataset_family`: the paper trains VOC-LT with a larger learning rate than COCO-LT (`RECIPES['paper']`)."
 
 # %% ../nbs/00_core.ipynb #55ee70e0
 CHOICES: dict[str, tuple[str, ...]] = dict(
@@ -152,7 +156,7 @@ class Config:
     def resolved(self) -> 'Config':
         "A copy with every `None` recipe field filled from `RECIPES[self.recipe]`."
         r = dict(RECIPES[self.recipe])
-        if self.recipe == 'paper': r['lr'] = PAPER_LR.get(self.dataset, r['lr'])
+        if self.recipe == 'paper': r['lr'] = PAPER_LR.get(dataset_family(self.dataset), r['lr'])
         if self.method != 'cprfl' or self.prompt_init != 'clip': r['finetune_text'] = False  # only CLIP is fine-tuned
         return dataclasses.replace(self, **{k: v for k, v in r.items() if getattr(self, k) is None})
 

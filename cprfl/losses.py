@@ -12,10 +12,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .core import dataset_family
+
 # %% auto #0
 __all__ = ['DB_PARAMS', 'LOSSES', 'LOSS_IMPLS', 'RELEASED_LOSSES', 'AsymmetricLoss', 'BCELoss', 'MultiLabelSoftMarginLoss',
-           'FocalLoss', 'ClassBalancedFocalLoss', 'dataset_family', 'DistributionBalancedLoss', 'ReleasedResampleLoss',
-           'build_loss']
+           'FocalLoss', 'ClassBalancedFocalLoss', 'DistributionBalancedLoss', 'ReleasedResampleLoss', 'build_loss']
 
 # %% ../nbs/05_losses.ipynb #29f34704
 def _reduce(loss: torch.Tensor, reduction: str) -> torch.Tensor:
@@ -131,10 +132,6 @@ DB_PARAMS: dict[str, dict] = {
     'voc':  dict(alpha=0.1, beta=10., mu=0.3, neg_scale=5.0, init_bias=0.05, gamma=2., balance=2.0),
 }
 "Constants of the DB reference's COCO-MLT and VOC-MLT configs."
-
-def dataset_family(dataset: Optional[str]) -> str:
-    "`'voc'` for dataset names starting with 'voc' (case-insensitive), else `'coco'`."
-    return 'voc' if dataset is not None and str(dataset).lower().startswith('voc') else 'coco'
 
 # %% ../nbs/05_losses.ipynb #ec00dd98
 class DistributionBalancedLoss(nn.Module):
