@@ -597,14 +597,15 @@ def timed_pass(dl, n: int, dev: torch.device) -> float:
         if dev.type == 'cuda': xb, yb = xb.to(dev, non_blocking=True), yb.to(dev, non_blocking=True)
     sync(dev); return n / (time.perf_counter() - t)
 
-def loader_rates(ds, configs, batch: int, passes: int, dev: torch.device, threads: int) -> list[tuple[float, float, int]]:
+def loader_rates(ds, configs, batch: int, passes: int, dev: torch.device, threads: int, image_size: int) -> list[tuple[float, float, int]]:
     """Best and slowest images/s (and images per pass) of `fit`'s loader over `ds` for each (workers, torch threads of
-    this process) in `configs`: a warm-up pass each, then the timed passes taken in turn, so that a slow spell of the
-    machine falls on every configuration alike. Leaves this process with `threads` threads."""
+    this process, shared slots or the usual transport) in `configs`: a warm-up pass each, then the timed passes taken in
+    turn, so that a slow spell of the machine falls on every configuration alike. Leaves this process with `threads` threads."""
     loaders = []
-    for w, th in configs:
+    for w, th, slots in configs:
         n = max(len(ds), 4 * batch * w)
-        loaders.append((_loader(Subset(ds, [i % len(ds) for i in range(n)]), batch, num_workers=w, device=dev), n, th))
+        dl = _loader(Subset(ds, [i % len(ds) for i in range(n)]), batch, num_workers=w, device=dev, image_size=image_size, slots=slots)
+        loaders.append((dl, n, th))
         torch.set_num_threads(th); timed_pass(*loaders[-1][:2], dev)
     rates = [[] for _ in loaders]
     for _ in range(passes):
@@ -622,9 +623,10 @@ class ReadyImages(torch.utils.data.Dataset):
     def __getitem__(self, i): return self.x.clone(), self.y
 
 # %% ../nbs/11_benchmarking.ipynb #522e513a
-def dp_rate(data_path: pd.DataFrame, t: str, s: str, w: int, th: Optional[int] = None) -> pd.Series:
-    "The row of `w` workers; for 0, that of `th` threads, else the faster of this process's thread counts (the single-process rate)."
-    r = data_path[(data_path['transform'] == t) & (data_path['source'] == s) & (data_path['w'] == w)]
+def dp_rate(data_path: pd.DataFrame, t: str, s: str, w: int, th: Optional[int] = None, slots: bool = True) -> pd.Series:
+    """The row of `w` workers (handing the images over in `SlotLoader`'s shared slots, or the usual way); for 0, that of
+    `th` threads, else the faster of this process's thread counts (the single-process rate)."""
+    r = data_path[(data_path['transform'] == t) & (data_path['source'] == s) & (data_path['w'] == w) & (data_path['slots'] == (slots or w == 0))]
     return r.loc[r.img_s.idxmax()] if th is None else r[r.th == th].iloc[0]
 
 def side(name: str, a: pd.Series, b: pd.Series) -> dict:
@@ -661,18 +663,20 @@ def data_path_bench(s: BenchSetting) -> SimpleNamespace:
     sources['none: a ready image', 'memory'] = ReadyImages(*sources['eval', 'ImageCache'][0], len(items))
     # this process alone with its torch threads and with one (two threads on two busy cores can run slower than one),
     # then 1, 2 and auto workers (one thread each)
-    configs = [(0, t) for t in sorted({threads, 1}, reverse=True)] + [(w, threads) for w in sorted({0, 1, 2, auto_w}) if w > 0]
+    configs = ([(0, t, True) for t in sorted({threads, 1}, reverse=True)] + [(w, threads, True) for w in sorted({0, 1, 2, auto_w}) if w > 0]
+               + [(w, threads, False) for w in sorted({1, auto_w}) if w > 0])   # and the usual `DataLoader` transport beside the slots
     rows = []
     for (tname, src), ds in sources.items():
         x, _ = ds[0]
         assert x.dtype == torch.uint8 and tuple(x.shape) == (3, s.data_size, s.data_size), (x.dtype, x.shape)
-        for (w, th), (best, worst, n) in zip(configs, loader_rates(ds, configs, batch, passes, dev, threads)):
-            label = str(w) + (f", {th} thread{'s' if th > 1 else ''}" if w == 0 else '') + (' (auto)' if w == auto_w else '')
-            rows.append(dict(transform=tname, source=src, workers=label, w=w, th=th if w == 0 else 0, img_s=best, min_img_s=worst, ms=1e3 / best, images=n))
+        for (w, th, slots), (best, worst, n) in zip(configs, loader_rates(ds, configs, batch, passes, dev, threads, s.data_size)):
+            label = (str(w) + (f", {th} thread{'s' if th > 1 else ''}" if w == 0 else '') + (' (auto)' if w == auto_w else '')
+                     + ('' if slots or w == 0 else ', usual transport'))
+            rows.append(dict(transform=tname, source=src, workers=label, w=w, th=th if w == 0 else 0, slots=slots, img_s=best, min_img_s=worst, ms=1e3 / best, images=n))
             print(f"{tname:5.5s} {src:10s} {label:14s}: {best:7.1f} img/s (slowest pass {worst:.1f}, {n} images)", flush=True)
     data_path = pd.DataFrame(rows)
-    rate = lambda *a: dp_rate(data_path, *a)
-    transport_ms = rate('none: a ready image', 'memory', 1).ms - rate('none: a ready image', 'memory', 0).ms
+    rate = lambda *a, **k: dp_rate(data_path, *a, **k)
+    transport_ms, usual_ms = (rate('none: a ready image', 'memory', 1, slots=sl).ms - rate('none: a ready image', 'memory', 0).ms for sl in (True, False))
 
     # the official augmentation alone on uint8 batches: image by image, as `augment_batch`, and on the device
     xb = torch.from_numpy(np.stack([cache[i % len(cache)] for i in range(batch)])).permute(0, 3, 1, 2).contiguous()
@@ -693,7 +697,9 @@ def data_path_bench(s: BenchSetting) -> SimpleNamespace:
                           + [side(f'{t}, JPEG: auto ({auto_w}) workers ÷ this process with 1 thread', rate(t, 'JPEG', auto_w), rate(t, 'JPEG', 0, 1))
                              for t in transforms if threads > 1]
                           + [side(f'{t}, {w} workers: ImageCache ÷ JPEG', rate(t, 'ImageCache', w), rate(t, 'JPEG', w))
-                             for t in transforms for w in sorted({0, auto_w})])
+                             for t in transforms for w in sorted({0, auto_w})]
+                          + [side(f'{t}, {src}: auto ({auto_w}) workers, shared slots ÷ usual transport', rate(t, src, auto_w), rate(t, src, auto_w, slots=False))
+                             for t, src in (('train', 'JPEG'), ('eval', 'JPEG'), ('none: a ready image', 'memory'))])
     ratio = ratios.set_index('ratio').value
     floors = pd.DataFrame([
         dict(floor=f'train transform, JPEG: auto ({auto_w}) workers ÷ single process ≥ 1.7', measured=ratio[f'train, JPEG: auto ({auto_w}) workers ÷ single process'], need=1.7),
@@ -707,7 +713,7 @@ def data_path_bench(s: BenchSetting) -> SimpleNamespace:
                            'augmentation on the device; workers decode + resize JPEG': rate('eval', 'JPEG', 1).img_s,
                            'augmentation on the device; workers read the ImageCache': rate('eval', 'ImageCache', 1).img_s})
     d = SimpleNamespace(data_path=data_path, ratios=ratios, floors=floors, augmentation=pd.DataFrame(aug_rows), cores=cores,
-                        configs=configs, auto_w=auto_w, n_images=len(items), jpeg_kb=jpeg_kb, transport_ms=transport_ms,
+                        configs=configs, auto_w=auto_w, n_images=len(items), jpeg_kb=jpeg_kb, transport_ms=transport_ms, usual_ms=usual_ms,
                         load_before=load_before, load_after=os.getloadavg(), seconds=time.perf_counter() - t0,
                         measured_at=time.strftime('%Y-%m-%d %H:%M'))
     print(f"[{d.seconds:.0f} s; load average {load_before[0]:.2f} before, {d.load_after[0]:.2f} after]")
@@ -829,9 +835,10 @@ _TINY_NOTE = ' (tiny test configuration: the numbers mean nothing)'
 
 def data_path_md(d: SimpleNamespace, s: BenchSetting) -> str:
     "The data-path section from `data_path_bench`'s results."
-    dev, threads, rate = s.dev, s.threads, lambda *a: dp_rate(d.data_path, *a)
-    why = [f"a worker pays {d.transport_ms:.2f} ms per image to hand it over ({100 * d.transport_ms / rate('train', 'JPEG', 0, 1).ms:.0f}% of the "
-           f"train transform's time per image in one thread, {100 * d.transport_ms / rate('eval', 'JPEG', 0, 1).ms:.0f}% of the eval transform's)"]
+    dev, threads, rate = s.dev, s.threads, lambda *a, **k: dp_rate(d.data_path, *a, **k)
+    why = [f"a worker pays {d.transport_ms:.2f} ms per image to hand it over in a shared slot ({100 * d.transport_ms / rate('train', 'JPEG', 0, 1).ms:.0f}% of the "
+           f"train transform's time per image in one thread, {100 * d.transport_ms / rate('eval', 'JPEG', 0, 1).ms:.0f}% of the eval transform's), "
+           f"{d.usual_ms:.2f} ms the usual way"]
     if threads > 1:
         why.append(f"this process with {threads} threads loads {rate('train', 'JPEG', 0, threads).img_s / rate('train', 'JPEG', 0, 1).img_s:.2f}× "
                    f"(train) and {rate('eval', 'JPEG', 0, threads).img_s / rate('eval', 'JPEG', 0, 1).img_s:.2f}× (eval) as fast as with one")
@@ -841,9 +848,11 @@ def data_path_md(d: SimpleNamespace, s: BenchSetting) -> str:
 {d.n_images} COCO-shaped JPEGs (`cprfl.photos`: 640×480 or 480×640, {d.jpeg_kb:.0f} kB on average) through `fit`'s loader
 (`cprfl.learner._loader`), batch {s.data_batch}{', each batch copied to ' + str(dev) if dev.type == 'cuda' else ''}; images/s of the best of {s.data_passes} passes after a warm-up pass
 (the configurations of a source in turn), the slowest pass beside it. 0 workers: this process loads the images itself, with its {threads} torch thread(s){' and with one' if threads > 1 else ''}
-(the faster is the single-process rate); `auto_workers()` = {d.auto_w} here ({usable_cores()} usable cores). The last rows hand a
-ready image to the loader: through one worker it costs {d.transport_ms:.2f} ms per image more than in this process, the transport (a new
-shared-memory batch each time) that every image from a worker pays.
+(the faster is the single-process rate); `auto_workers()` = {d.auto_w} here ({usable_cores()} usable cores). Workers hand the
+images over in `SlotLoader`'s shared slots, allocated once (`cprfl.data`); the rows marked `usual transport` use the
+`DataLoader`'s own way, a new shared-memory block per batch, for comparison. The last rows hand a ready image to the
+loader: through one worker it costs {d.transport_ms:.2f} ms per image more than in this process in the slots, {d.usual_ms:.2f} ms the usual way —
+the transport that every image from a worker pays.
 Measured {d.measured_at} at commit {env_info()['git_commit']}{_TINY_NOTE if s.tiny else ''};
 load average {d.load_before[0]:.2f} before and {d.load_after[0]:.2f} after; {d.seconds:.0f} s.
 

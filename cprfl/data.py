@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #9ada95bc
 from __future__ import annotations
-import contextlib, hashlib, io, json, os, shutil, time, warnings
+import contextlib, hashlib, io, json, math, os, shutil, time, warnings, weakref
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from typing import Optional, Sequence, Union
 import numpy as np
 import torch
 from PIL import Image
+from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler
 from torchvision import tv_tensors
 from torchvision.transforms import v2
 
@@ -26,7 +27,7 @@ __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BEN
            'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc', 'pareto_targets',
            'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq', 'open_image',
            'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'augment_batch',
-           'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache']
+           'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache', 'SlotLoader']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -551,3 +552,68 @@ def build_image_cache(items: Sequence[tuple[str, np.ndarray]], # `(relative_path
     finally:
         if tmp.exists(): tmp.unlink()
     return ImageCache(path, key)
+
+# %% ../nbs/01_data.ipynb #3a150bd4
+class _SlotWriter(torch.utils.data.Dataset):
+    "In a loader worker: a batch's images go straight into the shared slot the main process chose for it (-1: none free)."
+    def __init__(self, ds, slots: torch.Tensor): self.ds, self.slots = ds, slots
+    def __len__(self): return len(self.ds)
+    def __getitems__(self, index: list):
+        slot, (xs, ys) = index[0], zip(*(self.ds[i] for i in index[1:]))
+        if slot < 0 or any(x.shape != self.slots.shape[2:] or x.dtype != self.slots.dtype for x in xs):
+            return slot, torch.stack(xs), torch.stack(ys)   # no free slot, or images that do not fit one: the usual way
+        for k, x in enumerate(xs): self.slots[slot, k].copy_(x)
+        return slot, len(xs), torch.stack(ys)
+
+def _as_is(batch): return batch   # `_SlotWriter` hands over batches, not items
+
+class _SlotPicker(torch.utils.data.Sampler):
+    "In the main process: each batch of indices, led by the slot its images go to — a free one, or -1 when none is."
+    def __init__(self, batch_sampler, n_slots: int): self.batch_sampler, self.n_slots, self.taken = batch_sampler, n_slots, {}
+    def __len__(self): return len(self.batch_sampler)
+    def __iter__(self):
+        # runs when the loader asks for the first batch of a pass: by then it has drained what an abandoned pass sent out
+        self.taken = {s: ref for s, ref in self.taken.items() if ref is not None}
+        for b in self.batch_sampler: yield [self._pick(), *b]
+    def _pick(self) -> int:
+        for s in [s for s, ref in self.taken.items() if ref is not None and ref() is None]: del self.taken[s]
+        s = next((s for s in range(self.n_slots) if s not in self.taken), -1)
+        if s >= 0: self.taken[s] = None   # sent out; once delivered, a weak reference to the batch that views it
+        return s
+
+class SlotLoader:
+    "A `DataLoader` of (uint8 image, labels) batches whose worker processes write the images into a few shared-memory slots allocated once."
+    def __init__(self, dataset,                  # items `(uint8 image of image_shape, labels)`, e.g. a `MultiLabelDataset` with `uint8=True`
+                 batch_size: int,
+                 image_shape: tuple,             # C×H×W of every image
+                 sampler=None, shuffle: bool = False, drop_last: bool = False,
+                 num_workers: int = 1,           # ≥ 1: this is the transport between processes
+                 pin_memory: bool = False,       # CUDA: each batch is copied out of its slot into pinned memory
+                 prefetch_factor: int = 4,       # batches in flight per worker
+                 worker_init_fn=None):
+        if num_workers < 1: raise ValueError("SlotLoader hands batches over from worker processes: num_workers must be ≥ 1")
+        self.dataset, self.batch_size, self.pin_memory = dataset, batch_size, pin_memory
+        self.sampler = sampler if sampler is not None else RandomSampler(dataset) if shuffle else SequentialSampler(dataset)
+        n_slots = prefetch_factor * num_workers + 2   # in flight, the batch being delivered and the one the caller still holds
+        self.slots = torch.empty((n_slots, batch_size, *image_shape), dtype=torch.uint8).share_memory_()
+        self.picker = _SlotPicker(BatchSampler(self.sampler, batch_size, drop_last), n_slots)
+        self.loader = DataLoader(_SlotWriter(dataset, self.slots), batch_sampler=self.picker, collate_fn=_as_is,
+                                 num_workers=num_workers, persistent_workers=True, prefetch_factor=prefetch_factor,
+                                 pin_memory=pin_memory, worker_init_fn=worker_init_fn)
+
+    def __len__(self): return len(self.loader)
+
+    def __iter__(self):
+        for slot, x, y in self.loader:
+            if slot >= 0 and not isinstance(x, int): del self.picker.taken[slot]   # the batch came the usual way
+            elif slot >= 0:
+                x = self.slots[slot, :x]
+                if self.pin_memory: x = x.pin_memory(); del self.picker.taken[slot]   # copied out: the slot is free again
+                else: self.picker.taken[slot] = weakref.ref(x)   # free again once the caller lets go of the batch
+            yield x, y
+
+    @staticmethod
+    def fits(batch_size: int, image_shape: tuple, num_workers: int, prefetch_factor: int = 4) -> bool:
+        "Whether the slots fit in the free shared memory (`/dev/shm`, often small in containers), leaving half of it to others."
+        need = (prefetch_factor * num_workers + 2) * batch_size * math.prod(image_shape)
+        return not os.path.isdir('/dev/shm') or need <= shutil.disk_usage('/dev/shm').free / 2

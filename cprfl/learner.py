@@ -21,7 +21,7 @@ from .core import (Config, ConfigError, from_preset, seed_everything, select_dev
                         keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .datasets import load_split
 from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
-                        eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache)
+                        eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache, SlotLoader)
 from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
                                folder_files, load_model)
 from .losses import build_loss
@@ -139,7 +139,7 @@ def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, 
         if d.get('key') == key and torch.equal(d['labels'], ds.labels): return d['features'].float(), d['labels']
         print(f"rebuilding {path}: it was computed for other inputs", flush=True)
     elif _is_main(): remove_stale(path, f'{slot}_*.pt', f'the cached {part} features of {cfg.dataset}')
-    f, y = extract_features(backbone, _loader(ds, 64, num_workers=auto_workers(cfg.num_workers)), device, f'{part} features')
+    f, y = extract_features(backbone, _loader(ds, 64, num_workers=auto_workers(cfg.num_workers), image_size=cfg.image_size), device, f'{part} features')
     if _is_main(): save_checkpoint({'features': f.half(), 'labels': y, 'key': key}, path)
     return f.half().float(), y   # the same float16-rounded values whether computed now or read back
 
@@ -186,11 +186,16 @@ def auto_workers(requested: Optional[int] = None) -> int:
 def _one_thread(_):
     torch.set_num_threads(1)   # a loader worker is one core's worth of work: no thread pool competing with its siblings
 
-def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None):
+def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None,
+            image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
+            slots: bool = True):                # False: the usual `DataLoader` transport (the benchmark's comparison)
+    pin = device is not None and device.type == 'cuda'
+    if num_workers > 0 and image_size and slots and SlotLoader.fits(batch_size, (3, image_size, image_size), num_workers):
+        return SlotLoader(ds, batch_size, (3, image_size, image_size), sampler=sampler, shuffle=shuffle, drop_last=drop_last,
+                          num_workers=num_workers, pin_memory=pin, worker_init_fn=_one_thread)
     return DataLoader(ds, batch_size=batch_size, sampler=sampler, shuffle=shuffle, drop_last=drop_last,
-                      num_workers=num_workers, pin_memory=device is not None and device.type == 'cuda',
-                      persistent_workers=num_workers > 0, prefetch_factor=4 if num_workers > 0 else None,
-                      worker_init_fn=_one_thread if num_workers > 0 else None)
+                      num_workers=num_workers, pin_memory=pin, persistent_workers=num_workers > 0,
+                      prefetch_factor=4 if num_workers > 0 else None, worker_init_fn=_one_thread if num_workers > 0 else None)
 
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
@@ -226,8 +231,9 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
             raise RuntimeError("the cached training features' labels are not split.train's, in order; delete data/cache/features/")
         sampler = ClassAwareSampler(labels, num_samples=len(train_ds), seed=cfg.seed, num_replicas=world, rank=_rank())
     else: sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
-    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True, num_workers=workers, device=device)
-    return train_dl, sampler, _loader(test_ds, 64, num_workers=workers, device=device)
+    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True, num_workers=workers, device=device,
+                       image_size=cfg.image_size)
+    return train_dl, sampler, _loader(test_ds, 64, num_workers=workers, device=device, image_size=cfg.image_size)
 
 # %% ../nbs/07_learner.ipynb #6e09f23a
 class NonFiniteLoss(FloatingPointError):
@@ -607,7 +613,7 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
             raise ValueError(f"{path} was trained on {len(classes)} classes that differ from {cfg.dataset}'s")
     device = select_device(cfg.device); model.to(device)
     dl = _loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True)), 64,
-                 num_workers=auto_workers(cfg.num_workers), device=device)
+                 num_workers=auto_workers(cfg.num_workers), device=device, image_size=cfg.image_size)
     s, t = predict_scores(model, dl, device, amp_dtype=autocast_dtype(device, cfg.amp))
     final = evaluate(s, t, split.groups)
     return FitResult(cfg, pd.DataFrame(), final, {}, resolve_path(cfg.out_dir), split.classes, split.class_freq,
