@@ -652,6 +652,7 @@ def data_path_bench(s: BenchSetting) -> SimpleNamespace:
     "The data-path measurements and tables at `s.data_size` px (see above)."
     dev, threads, batch, passes = s.dev, s.threads, s.data_batch, s.data_passes
     load_before, t0 = os.getloadavg(), time.perf_counter()
+    keep_freed_memory()   # as `fit` runs on a CPU, and as its loader workers run (`cprfl.learner._worker_init`)
     auto_w = auto_workers(None)
     photo_split = load_split(str(coco_shaped_jpegs(n_train=s.data_images, n_test=1, workers=max(auto_w, 1))))
     items, root = photo_split.train, photo_split.image_root
@@ -675,6 +676,7 @@ def data_path_bench(s: BenchSetting) -> SimpleNamespace:
             rows.append(dict(transform=tname, source=src, workers=label, w=w, th=th if w == 0 else 0, slots=slots, img_s=best, min_img_s=worst, ms=1e3 / best, images=n))
             print(f"{tname:5.5s} {src:10s} {label:14s}: {best:7.1f} img/s (slowest pass {worst:.1f}, {n} images)", flush=True)
     data_path = pd.DataFrame(rows)
+    keep_freed_memory(False)
     rate = lambda *a, **k: dp_rate(data_path, *a, **k)
     transport_ms, usual_ms = (rate('none: a ready image', 'memory', 1, slots=sl).ms - rate('none: a ready image', 'memory', 0).ms for sl in (True, False))
 

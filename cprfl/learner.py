@@ -183,8 +183,9 @@ def auto_workers(requested: Optional[int] = None) -> int:
     per_process = cores // max(int(os.environ.get('LOCAL_WORLD_SIZE', 1)), 1)
     return 0 if per_process < 2 else min(per_process, 16)
 
-def _one_thread(_):
+def _worker_init(_):
     torch.set_num_threads(1)   # a loader worker is one core's worth of work: no thread pool competing with its siblings
+    keep_freed_memory()        # glibc keeps each image's freed buffers for the next one: no fresh zeroed pages per image
 
 def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None,
             image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
@@ -192,10 +193,10 @@ def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_wo
     pin = device is not None and device.type == 'cuda'
     if num_workers > 0 and image_size and slots and SlotLoader.fits(batch_size, (3, image_size, image_size), num_workers):
         return SlotLoader(ds, batch_size, (3, image_size, image_size), sampler=sampler, shuffle=shuffle, drop_last=drop_last,
-                          num_workers=num_workers, pin_memory=pin, worker_init_fn=_one_thread)
+                          num_workers=num_workers, pin_memory=pin, worker_init_fn=_worker_init)
     return DataLoader(ds, batch_size=batch_size, sampler=sampler, shuffle=shuffle, drop_last=drop_last,
                       num_workers=num_workers, pin_memory=pin, persistent_workers=num_workers > 0,
-                      prefetch_factor=4 if num_workers > 0 else None, worker_init_fn=_one_thread if num_workers > 0 else None)
+                      prefetch_factor=4 if num_workers > 0 else None, worker_init_fn=_worker_init if num_workers > 0 else None)
 
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
