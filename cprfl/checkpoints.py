@@ -12,6 +12,10 @@ import torch
 from torch import nn
 
 from .core import Config, resolve_path
+from .semantics import describe_source, embedding_dim, rescale_embeddings, class_embeddings
+from .model import Backbone, CPRFL, ERM, Normalize, OfficialCheckpointError
+from .dlfl import DLFL
+from .data import BENCHMARKS, ICON_SETS, read_classes
 
 # %% auto #0
 __all__ = ['MODEL_FILE', 'CONFIG_FILE', 'CARD_FILE', 'FOLDER_FORMAT', 'FOLDER_VERSION', 'ARCHITECTURES', 'MODEL_CARD',
@@ -27,7 +31,6 @@ def semantics_record(cfg: Config,                        # the model's config
                     ) -> Optional[dict]:
     "How a CPRFL model's class embeddings were made, enough to encode new class names the same way (None for DLFL and ERM)."
     if cfg.method != 'cprfl': return None
-    from cprfl.semantics import describe_source, embedding_dim
     finetune = bool(cfg.finetune_text)
     norm = 'none' if finetune else cfg.embed_norm          # a trained text encoder's features are used as they are
     m = embedding_dim(cfg.prompt_init, cfg.text_model)
@@ -44,7 +47,6 @@ def rescale_like_training(raw: torch.Tensor,   # C'×m raw embeddings of (new) c
                           semantics: dict,     # `semantics_record` of the trained model (`model.semantics`)
                          ) -> torch.Tensor:
     "`raw` rescaled as the training classes' embeddings were: `rescale_embeddings` with the recorded mode and, for `center_scale`, mean."
-    from cprfl.semantics import rescale_embeddings
     norm, center = semantics['embed_norm'], semantics.get('center')
     if norm == 'center_scale' and center is None:
         raise ValueError("the training classes' mean embedding was not recorded, so new class names cannot be centred like them")
@@ -53,10 +55,8 @@ def rescale_like_training(raw: torch.Tensor,   # C'×m raw embeddings of (new) c
 # %% ../nbs/06a_checkpoints.ipynb #6d4ac9bc
 def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tensor] = None) -> nn.Module:
     "The model `cfg.method` names, for `classes`; `embeddings` (C×m) replaces the semantic source when given. It carries `cfg`, `classes`, `semantics`."
-    from cprfl.model import Backbone, CPRFL, ERM
     raw = None
     if cfg.method == 'cprfl' and not cfg.finetune_text and embeddings is None:
-        from cprfl.semantics import class_embeddings, rescale_embeddings
         raw = class_embeddings(classes, source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights,
                                template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
         embeddings = rescale_embeddings(raw, cfg.embed_norm)
@@ -66,7 +66,6 @@ def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tens
     backbone = Backbone(cfg.backbone, pretrained=cfg.pretrained)
     if cfg.method == 'erm': model = ERM(backbone, len(classes))
     elif cfg.method == 'dlfl':
-        from cprfl.dlfl import DLFL
         model = DLFL(backbone, len(classes), dim=cfg.dim, num_heads=cfg.heads, stages=cfg.dlfl_stages)
     else:
         head_kw = dict(num_classes=len(classes), dim=cfg.dim, tau=cfg.tau, residual=cfg.residual, dual_path=cfg.dual_path,
@@ -176,8 +175,6 @@ def load_checkpoint(path: Path, map_location='cpu') -> dict:
 # %% ../nbs/06a_checkpoints.ipynb #53a9d9ff
 from huggingface_hub import ModelHubMixin, ModelCard, ModelCardData
 from huggingface_hub import hub_mixin as _hub
-from .model import CPRFL, ERM, Normalize
-from .dlfl import DLFL
 
 MODEL_FILE, CONFIG_FILE, CARD_FILE = 'model.safetensors', 'config.json', 'README.md'
 FOLDER_FORMAT, FOLDER_VERSION = 'cprfl-model', 1
@@ -210,7 +207,6 @@ def _semantics_of(model: nn.Module, cfg: Config, classes: list) -> Optional[dict
     "The model's `semantics`; the training classes' mean recomputed from the (cached) source when a `center_scale` model lacks it."
     rec = getattr(model, 'semantics', None) or semantics_record(cfg)
     if rec and rec['embed_norm'] == 'center_scale' and rec.get('center') is None and isinstance(getattr(model, 'embeddings', None), torch.Tensor):
-        from cprfl.semantics import class_embeddings, rescale_embeddings
         try:
             raw = class_embeddings(classes, source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights,
                                    template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
@@ -456,7 +452,6 @@ def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple
 # %% ../nbs/06a_checkpoints.ipynb #ac5107f5
 def dataset_classes(dataset: str, data_root: Union[str, Path] = 'data') -> list[str]:
     "The class names of `dataset` in logit order: its `labels.txt` (benchmarks and their icon sets share one)."
-    from cprfl.data import BENCHMARKS, ICON_SETS, read_classes
     root = resolve_path(data_root)
     if dataset in BENCHMARKS or dataset in ICON_SETS: return read_classes(root / 'splits' / ICON_SETS.get(dataset, dataset) / 'labels.txt')
     folder = Path(dataset).expanduser()
@@ -477,7 +472,6 @@ def convert_official(checkpoint: Union[str, Path],            # a checkpoint of 
                     ) -> nn.Module:
     "Write a released-code checkpoint as a model folder (`CPRFL.from_official` + the `Config` that rebuilds it); returns the model."
     classes = list(classes) if classes is not None else dataset_classes(dataset, data_root)
-    from cprfl.model import OfficialCheckpointError
     try: model = CPRFL.from_official(checkpoint, classes, backbone=backbone, template=template, text_model=text_model, heads=heads,
                                      class_embeddings=class_embeddings)
     except OfficialCheckpointError:
@@ -523,7 +517,6 @@ def convert_cli(argv: Optional[list[str]] = None) -> None:
     p = convert_parser()
     a = p.parse_args(argv)
     try:
-        from cprfl.data import read_classes
         classes = read_classes(a.classes) if a.classes else None
         dataset = a.dataset or (str(Path(a.classes).expanduser().resolve().parent) if a.classes else 'coco_lt')
         model = convert_official(a.checkpoint, a.out_dir, dataset=dataset, classes=classes, data_root=a.data_root,

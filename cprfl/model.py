@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .semantics import ClipTextEncoder, DEFAULT_TEMPLATE, clip_features_shared_prefix, supports_shared_prefix
+from .semantics import (ClipTextEncoder, DEFAULT_TEMPLATE, clip_features_shared_prefix, supports_shared_prefix, class_embeddings)
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'EFFICIENTNET_LITE0_ARCH', 'TORCHVISION_RESNETS', 'DUAL_PATHS', 'OFFICIAL_KEY_MAP',
@@ -450,7 +450,6 @@ def _from_classes(cls,
     if finetune_text:
         te = ClipTextEncoder(text_model, text_weights, seed=seed)
         return cls(backbone, text_encoder=te, tokens=te.tokenize(classes, template), **kw)
-    from cprfl.semantics import class_embeddings
     emb = class_embeddings(classes, source, text_model, text_weights, template, cache_dir, seed)
     return cls(backbone, class_embeddings=emb, **kw)
 

@@ -13,8 +13,11 @@ import pandas as pd
 import torch
 
 from .core import Config, PRESETS, from_preset, project_root, resolve_path, content_key, env_markdown
-from .data import labels_matrix, write_classes, write_list
-from .learner import default_preset
+from .data import labels_matrix, write_classes, write_list, MultiLabelDataset, eval_transform
+from .learner import default_preset, get_split, cached_features, extract_features, fit
+from .semantics import class_embeddings, ClipTextEncoder, embeddings_like_training
+from .losses import RELEASED_LOSSES as _RL
+from .metrics import average_precision
 
 # %% auto #0
 __all__ = ['STUDIES', 'RUN_FREE', 'HASHED_FIELDS', 'DEFAULTS', 'HASHED_AS', 'PATH_FIELDS', 'REDUCED_EPOCHS', 'METRICS',
@@ -299,7 +302,6 @@ def hub_offline(on: bool = True):
 
 def clip_status(cfg: Config, classes: list[str], encoder: bool = False, download: bool = False) -> tuple[bool, str]:
     "(available, why): CLIP class embeddings of `classes` (and, with `encoder`, the text encoder weights) can be had."
-    from cprfl.semantics import class_embeddings, ClipTextEncoder
     logging.disable(logging.ERROR)   # open_clip logs the failed download before the RuntimeError we catch
     try:
         with hub_offline(not download):
@@ -315,7 +317,6 @@ def clip_notes(g: Grid, studies: Sequence[str], clip='auto') -> tuple[bool, bool
     notes, clip_ok, finetune_ok = [], False, False
     clip_note = 'CLIP variants disabled (`clip=False`).'
     if 'd' in studies and clip is not False and str(clip).lower() != 'false':
-        from cprfl.learner import get_split
         classes = get_split(g.base).classes
         download = clip is True or str(clip).lower() == 'true'
         clip_ok, why = clip_status(g.base, classes, download=download)
@@ -391,9 +392,7 @@ def grid_answers(g: Grid, tables: dict, clip_note: str = '') -> tuple[list[str],
                    f"({M[ref['db_focal']]:.2f} ± {sd_ref:.2f}) and {r2} under `released` ({M[rel['db_focal']]:.2f} ± {sd_rel:.2f}); released − reference "
                    f"{fmt_delta(dl)}{'' if robust(dl) else ', within the seed-to-seed noise'}; per group "
                    + ', '.join(f"{k} {g.delta(ref['db_focal'], rel['db_focal'], k)[0]:+.2f}" for k in ('head', 'medium', 'tail')) + '.')
-        from cprfl.losses import RELEASED_LOSSES as _RL
         if any(_RL[l]['focal'] and l in deltas and deltas[l][0] < 0 and robust(deltas[l]) for l in rel):
-            from cprfl.learner import get_split
             base = g.base
             per_epoch = len(get_split(base).train) // base.batch_size
             steps = min(per_epoch, base.max_steps or per_epoch) * min(base.stop_epoch or base.epochs, base.epochs)
@@ -576,8 +575,6 @@ def holdout_lists(g: Grid, split, held: Sequence[int]) -> dict:
 # %% ../nbs/10_studies.ipynb #0d4cad0a
 def eval_features(cfg: Config, model, split, device) -> tuple[torch.Tensor, torch.Tensor]:
     "Backbone features and labels of `split.test` as training evaluates them: the cached features when the backbone is frozen."
-    from cprfl.data import MultiLabelDataset, eval_transform
-    from cprfl.learner import cached_features, extract_features
     ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True))
     if cfg.freeze_backbone:
         lists = getattr(split, 'list_dir', None)
@@ -593,7 +590,6 @@ def score_names(model, features: torch.Tensor, extra: torch.Tensor, batch_size: 
 
 def mismatched_ap(scores: torch.Tensor, targets: torch.Tensor) -> np.ndarray:
     "Per class i of K: the mean AP of the other K-1 score columns against class i's labels."
-    from cprfl.metrics import average_precision
     K = targets.shape[1]
     return np.array([np.nanmean([float(average_precision(scores[:, [j]], targets[:, [i]])[0]) for j in range(K) if j != i])
                      for i in range(K)]) * 100
@@ -602,9 +598,6 @@ def zero_shot_run(g: Grid, split, held: Sequence[int], overrides: dict, seed: in
     "Train on the hold-out folder (`overrides`) with `seed` unless done, score the held-out class names on the full test set."
     rid = g.run_id(overrides); d = g.run_dir(rid, seed)
     if (d / 'zeroshot.json').exists(): return json.loads((d / 'zeroshot.json').read_text()) | {'status': 'reused'}
-    from cprfl.learner import fit
-    from cprfl.metrics import average_precision
-    from cprfl.semantics import embeddings_like_training
     cfg = dataclasses.replace(g.run_config(overrides, seed), seed=seed, out_dir=str(d), resume=True)
     t0 = time.time(); res = fit(cfg, progress=False); c = res.cfg
     model, device = res.model, next(res.model.parameters()).device
