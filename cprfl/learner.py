@@ -585,8 +585,9 @@ def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> P
           + f'loss `{c.loss}` (`loss_impl={c.loss_impl}`), recipe `{c.recipe}` ({c.optimizer}, {c.schedule} schedule, '
           f'{c.epochs} epochs{f", stopped after {c.stop_epoch}" if c.stop_epoch and c.stop_epoch < c.epochs else ""}, batch {c.batch_size}, lr {c.lr:g}'
           f'{f", backbone lr ×{c.backbone_lr_mult:g}" if c.backbone_lr_mult != 1 else ""}), {c.image_size} px.', '',
-          f'Data: {c.num_workers} worker processes{", images from the decoded-image cache" if c.cache_images else ""}'
-          f'{", augmentation on the device" if c.augment_on == "device" else ""}'
+          ('Data: frozen backbone, its features computed once and cached' if c.freeze_backbone else
+           f'Data: {c.num_workers} worker processes{", images from the decoded-image cache" if c.cache_images else ""}'
+           f'{", augmentation on the device" if c.augment_on == "device" else ""}')
           + (f'; waiting for data {res.history["data_wait"].mean():.0%} of the training time' if 'data_wait' in res.history else '') + '.', '',
           '## mAP (%)', '', summary_table(results).to_markdown(), '',
           '`last` is the model after the final epoch (the EMA weights when EMA is on); `best` is the epoch with the '
