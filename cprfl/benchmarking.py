@@ -18,7 +18,7 @@ import torchvision
 from torch.utils.data import Subset
 from torch.utils.flop_counter import FlopCounterMode
 
-from .core import env_markdown, env_info, select_device, autocast_dtype, seed_everything, resolve_path, keep_freed_memory
+from .core import env_markdown, env_info, select_device, autocast_dtype, seed_everything, resolve_path, keep_freed_memory, usable_cores
 from .datasets import load_split
 from .data import (read_classes, MultiLabelDataset, eval_transform, train_transform, build_image_cache,
                         official_augmentation, augment_batch)
@@ -31,9 +31,9 @@ from .semantics import ClipTextEncoder, shared_prefix_length
 
 # %% auto #0
 __all__ = ['TINY', 'VSI_SWITCHES', 'ALL_ON', 'FLOOR', 'FOLD', 'REF_FT', 'REF_FR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES',
-           'LAUNCHER', 'TCOLS', 'TNAMES', 'GPU_CMD', 'BenchSetting', 'usable_cores', 'bench_setting', 'PreNorm',
-           'Attention', 'FeedForward', 'Transformer', 'ReleasedTextEncoder', 'ReleasedCPRFL', 'released_from',
-           'make_text_encoder', 'build_models', 'logits_and_grads', 'same_math', 'sync', 'PeakMemory', 'static_bytes',
+           'LAUNCHER', 'TCOLS', 'TNAMES', 'GPU_CMD', 'BenchSetting', 'bench_setting', 'PreNorm', 'Attention',
+           'FeedForward', 'Transformer', 'ReleasedTextEncoder', 'ReleasedCPRFL', 'released_from', 'make_text_encoder',
+           'build_models', 'logits_and_grads', 'same_math', 'sync', 'timed_calls', 'PeakMemory', 'static_bytes',
            'set_vsi_options', 'Run', 'ours', 'released', 'erm', 'Timing', 'timing', 'measure', 'finetune_runs',
            'frozen_runs', 'row', 'add_ratios', 'train_tables', 'step_flops', 'flops_at', 'flop_table', 'latency',
            'latency_table', 'best_time', 'map_scores', 'map_timing', 'spread', 'verdict', 'targets_table', 'timed_pass',
@@ -89,7 +89,6 @@ TINY = dict(device='cpu', backbone='resnet18', image_size=64, batch_size=2, num_
             fit_steps=2, fit_epochs=2, fit_batch=2, fit_test=4, torchrun_steps=1)
 "The tiny test configuration: every section runs, in seconds."
 
-def usable_cores() -> int: return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()
 
 def bench_setting(params: dict, tiny: bool = False) -> BenchSetting:
     "The setting from the notebook's parameters (`globals()`), with the `gpu` and tiny modes applied; sets torch's threads."
@@ -244,6 +243,14 @@ def sync(dev: torch.device):
     "Wait for the device's queued work (CUDA; nothing to wait for on the CPU)."
     if dev.type == 'cuda': torch.cuda.synchronize(dev)
 
+def timed_calls(fn, reps: int, dev: torch.device = torch.device('cpu'), warmup: int = 0):
+    "`fn()`'s last result and the seconds of each of `reps` calls after `warmup` untimed ones, each timed between device syncs."
+    for _ in range(warmup): fn()
+    out, ts = None, []
+    for _ in range(reps):
+        sync(dev); t = time.perf_counter(); out = fn(); sync(dev); ts.append(time.perf_counter() - t)
+    return out, ts
+
 _libc = ctypes.CDLL(None) if sys.platform.startswith('linux') else None
 def _status(key):
     return int(re.search(rf'{key}:\s+(\d+) kB', Path('/proc/self/status').read_text()).group(1)) * 1024
@@ -365,9 +372,8 @@ def measure(run: Run, t: Timing) -> dict:
         else: step()
     sync(dev); first = time.perf_counter() - t0
     for attempt in range(t.retries + 1):
-        times, cpu = [], time.process_time()
-        for _ in range(t.repeats):
-            sync(dev); t1 = time.perf_counter(); step(); sync(dev); times.append(time.perf_counter() - t1)
+        cpu = time.process_time()
+        times = timed_calls(step, t.repeats, dev)[1]
         cpu = (time.process_time() - cpu) / sum(times)   # CPU seconds per wall second: ≈ threads unless something else ran
         if dev.type == 'cuda' or cpu >= 0.85 * t.threads or attempt == t.retries: break
         print(f"  [{run.name}: only {cpu:.2f} CPU s per s with {t.threads} threads — another process competed; measuring again]")
@@ -508,11 +514,8 @@ def latency(model: nn.Module, x: torch.Tensor, dev: torch.device, amp: Optional[
     "Median, min and max milliseconds of `model(x)` over `repeats` calls after two untimed ones."
     model, x = model.to(dev).eval(), x.to(dev)
     if channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
-    ts = []
     with torch.inference_mode(), torch.autocast(dev.type, dtype=amp or torch.float32, enabled=amp is not None):
-        for i in range(repeats + 2):
-            sync(dev); t = time.perf_counter(); model(x); sync(dev); ts.append(time.perf_counter() - t)
-    ts = ts[2:]
+        ts = timed_calls(lambda: model(x), repeats, dev, warmup=2)[1]
     del model; gc.collect()
     return dict(ms=1e3 * statistics.median(ts), min_ms=1e3 * min(ts), max_ms=1e3 * max(ts))
 
@@ -531,9 +534,7 @@ def latency_table(m: SimpleNamespace, s: BenchSetting, t: Timing) -> pd.DataFram
 # %% ../nbs/11_benchmarking.ipynb #55c21c60
 def best_time(fn, reps: int = 5):
     "`fn()`'s result and the median, min and max seconds over `reps` calls."
-    ts = []
-    for _ in range(reps):
-        t = time.perf_counter(); out = fn(); ts.append(time.perf_counter() - t)
+    out, ts = timed_calls(fn, reps)
     return out, statistics.median(ts), min(ts), max(ts)
 
 def map_scores(images: int, num_classes: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -635,10 +636,7 @@ def side(name: str, a: pd.Series, b: pd.Series) -> dict:
 
 def aug_rate(fn, x, reps: int, dev: torch.device = torch.device('cpu')) -> float:
     "Best images/s of `fn(x)` over `reps` calls after one untimed call."
-    fn(x); ts = []
-    for _ in range(reps):
-        sync(dev); t = time.perf_counter(); fn(x); sync(dev); ts.append(time.perf_counter() - t)
-    return len(x) / min(ts)
+    return len(x) / min(timed_calls(lambda: fn(x), reps, dev, warmup=1)[1])
 
 GPU_RATES = (250, 500, 1000)   # images/s a GPU might train at
 

@@ -15,8 +15,8 @@ import torch
 # %% auto #0
 __all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'dataset_family', 'ConfigError', 'unknown_parameter', 'reject_unknown',
            'Config', 'config_docs', 'from_preset', 'seed_everything', 'select_device', 'autocast_dtype',
-           'needs_grad_scaler', 'keep_freed_memory', 'project_root', 'resolve_path', 'content_key', 'files_fingerprint',
-           'bars_visible', 'progress_bar', 'env_info', 'env_markdown']
+           'needs_grad_scaler', 'usable_cores', 'keep_freed_memory', 'project_root', 'resolve_path', 'content_key',
+           'files_fingerprint', 'bars_visible', 'progress_bar', 'env_info', 'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -220,6 +220,10 @@ def needs_grad_scaler(dtype: Optional[torch.dtype]) -> bool:
 
 # %% ../nbs/00_core.ipynb #8503bd1d
 _M_TRIM_THRESHOLD, _M_MMAP_MAX = -1, -4   # mallopt parameters from glibc's <malloc.h>
+
+def usable_cores() -> int:
+    "The CPU cores this process may run on (its affinity mask where the OS has one, else all of the machine's)."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
 
 def keep_freed_memory(enable: bool = True) -> bool:
     "glibc only: keep freed large blocks for reuse (no mmap/munmap per tensor); False where it cannot be set."

@@ -581,6 +581,9 @@ class _SlotPicker(torch.utils.data.Sampler):
         if s >= 0: self.taken[s] = None   # sent out; once delivered, a weak reference to the batch that views it
         return s
 
+def _slot_count(num_workers: int, prefetch_factor: int) -> int:
+    return prefetch_factor * num_workers + 2   # in flight, the batch being delivered and the one the caller still holds
+
 class SlotLoader:
     "A `DataLoader` of (uint8 image, labels) batches whose worker processes write the images into a few shared-memory slots allocated once."
     def __init__(self, dataset,                  # items `(uint8 image of image_shape, labels)`, e.g. a `MultiLabelDataset` with `uint8=True`
@@ -594,7 +597,7 @@ class SlotLoader:
         if num_workers < 1: raise ValueError("SlotLoader hands batches over from worker processes: num_workers must be ≥ 1")
         self.dataset, self.batch_size, self.pin_memory = dataset, batch_size, pin_memory
         self.sampler = sampler if sampler is not None else RandomSampler(dataset) if shuffle else SequentialSampler(dataset)
-        n_slots = prefetch_factor * num_workers + 2   # in flight, the batch being delivered and the one the caller still holds
+        n_slots = _slot_count(num_workers, prefetch_factor)
         self.slots = torch.empty((n_slots, batch_size, *image_shape), dtype=torch.uint8).share_memory_()
         self.picker = _SlotPicker(BatchSampler(self.sampler, batch_size, drop_last), n_slots)
         self.loader = DataLoader(_SlotWriter(dataset, self.slots), batch_sampler=self.picker, collate_fn=_as_is,
@@ -615,5 +618,5 @@ class SlotLoader:
     @staticmethod
     def fits(batch_size: int, image_shape: tuple, num_workers: int, prefetch_factor: int = 4) -> bool:
         "Whether the slots fit in the free shared memory (`/dev/shm`, often small in containers), leaving half of it to others."
-        need = (prefetch_factor * num_workers + 2) * batch_size * math.prod(image_shape)
+        need = _slot_count(num_workers, prefetch_factor) * batch_size * math.prod(image_shape)
         return not os.path.isdir('/dev/shm') or need <= shutil.disk_usage('/dev/shm').free / 2

@@ -18,7 +18,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 
 from .core import (Config, ConfigError, PRESETS, config_docs, from_preset, seed_everything, select_device, autocast_dtype,
-                        needs_grad_scaler, keep_freed_memory, resolve_path, env_info, env_markdown, progress_bar, content_key)
+                        needs_grad_scaler, keep_freed_memory, usable_cores, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .datasets import load_split
 from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
                         eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache, SlotLoader)
@@ -180,8 +180,7 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
 def auto_workers(requested: Optional[int] = None) -> int:
     "`requested`, or one loader process per usable core of this process's share of the machine (at most 16; none below 2 cores)."
     if requested is not None: return requested
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
-    per_process = cores // max(int(os.environ.get('LOCAL_WORLD_SIZE', 1)), 1)
+    per_process = usable_cores() // max(int(os.environ.get('LOCAL_WORLD_SIZE', 1)), 1)
     return 0 if per_process < 2 else min(per_process, 16)
 
 def _worker_init(_):
@@ -191,13 +190,13 @@ def _worker_init(_):
 def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None,
             image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
             slots: bool = True):                # False: the usual `DataLoader` transport (the benchmark's comparison)
-    pin = device is not None and device.type == 'cuda'
-    if num_workers > 0 and image_size and slots and SlotLoader.fits(batch_size, (3, image_size, image_size), num_workers):
-        return SlotLoader(ds, batch_size, (3, image_size, image_size), sampler=sampler, shuffle=shuffle, drop_last=drop_last,
-                          num_workers=num_workers, pin_memory=pin, worker_init_fn=_worker_init)
+    pin, prefetch, shape = device is not None and device.type == 'cuda', 4, (3, image_size, image_size)
+    if num_workers > 0 and image_size and slots and SlotLoader.fits(batch_size, shape, num_workers, prefetch):
+        return SlotLoader(ds, batch_size, shape, sampler=sampler, shuffle=shuffle, drop_last=drop_last, num_workers=num_workers,
+                          pin_memory=pin, prefetch_factor=prefetch, worker_init_fn=_worker_init)
     return DataLoader(ds, batch_size=batch_size, sampler=sampler, shuffle=shuffle, drop_last=drop_last,
                       num_workers=num_workers, pin_memory=pin, persistent_workers=num_workers > 0,
-                      prefetch_factor=4 if num_workers > 0 else None, worker_init_fn=_worker_init if num_workers > 0 else None)
+                      prefetch_factor=prefetch if num_workers > 0 else None, worker_init_fn=_worker_init if num_workers > 0 else None)
 
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
@@ -364,10 +363,8 @@ class Experiment:
     split: Any                           # `cprfl.data.Split`: the lists, classes, class frequencies and groups
     device: torch.device
     out: Path                            # the run folder
-    model: nn.Module                     # what is trained
     net: nn.Module                       # what steps: `model`, or its head on cached features; DDP-wrapped under torchrun
-    scorer: nn.Module                    # what is evaluated and kept as `best`: the EMA when on (as the official code), else `model`
-    state: TrainState
+    state: TrainState                    # the model, its EMA, optimiser, schedule, scaler, epoch, best and history
     criterion: nn.Module
     train_dl: DataLoader
     sampler: Any                         # the training sampler, re-seeded every epoch
@@ -376,6 +373,13 @@ class Experiment:
     amp_dtype: Optional[torch.dtype]
     resume_from: Optional[dict] = None   # the checked `last.pt` to continue from
     env: dict = field(default_factory=dict)   # the checkout as it was before this run wrote anything
+
+    @property
+    def model(self) -> nn.Module: return self.state.model   # what is trained
+
+    @property
+    def scorer(self) -> nn.Module:   # what is evaluated and kept as `best`: the EMA when on (as the official code), else `model`
+        return self.state.ema.module if self.state.ema is not None else self.state.model
 
     @property
     def last_epoch(self) -> int:
@@ -436,9 +440,8 @@ def setup_experiment(cfg: Config) -> Experiment:
     criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
                            impl=cfg.loss_impl)
     state = train_state(cfg, model, device, steps, amp_dtype)
-    return Experiment(cfg, split, device, out, model, training_net(model, cfg, device, distributed),
-                      state.ema.module if state.ema is not None else model, state, criterion, train_dl, sampler, test_dl,
-                      steps, amp_dtype, ck, env)
+    return Experiment(cfg, split, device, out, training_net(model, cfg, device, distributed), state, criterion, train_dl,
+                      sampler, test_dl, steps, amp_dtype, ck, env)
 
 # %% ../nbs/07_learner.ipynb #fa817f06
 @dataclass
