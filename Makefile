@@ -53,5 +53,8 @@ readme: install-dev
 
 # on a CUDA machine: the GPU benchmark (448 px, batch 32, AMP), 200 fit steps of ResNet-101 CPRFL on COCO-shaped JPEGs
 # with automatic workers, and a one-process torchrun run of cprfl-train; writes reports/benchmark_gpu.md (< 8 min)
+# without a GPU torch can use it says so and fails, writing nothing
 gpu-check: install-dev
+	@$(PY) -c "import sys, torch; from cprfl.core import gpu_unusable; ok = torch.cuda.is_available(); \
+	  ok or print('make gpu-check needs a CUDA GPU that torch can use, and ' + (gpu_unusable() or 'this machine has none') + '; nothing was run or written', file=sys.stderr); sys.exit(0 if ok else 1)"
 	papermill nbs/benchmark.ipynb reports/benchmark_gpu.ipynb --cwd nbs -k python3 -p gpu True

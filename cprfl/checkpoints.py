@@ -441,13 +441,13 @@ def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple
     if p.is_dir() or (not p.exists() and _is_repo_id(str(path))):
         f = _load_folder(p if p.exists() else path, map_location=map_location, overrides=overrides)
         return f.model, f.loaded_cfg, f.classes
-    ck = load_checkpoint(p, map_location=map_location)
+    ck = load_checkpoint(p)   # read on the CPU; the model moves as a whole below
     missing = [k for k in ('model', 'config', 'classes') if k not in ck] if isinstance(ck, dict) else ['dict']
     if missing:
         raise ValueError(f"{p} is not a cprfl checkpoint (no {', '.join(missing)}); a checkpoint of the released CPRFL code loads "
                          "with `cprfl.model.CPRFL.from_official`, or becomes a model folder with `cprfl-convert`")
     model, cfg = model_from_checkpoint(ck, **overrides)
-    return model, cfg, list(ck['classes'])
+    return model.to(map_location), cfg, list(ck['classes'])
 
 # %% ../nbs/06a_checkpoints.ipynb #ac5107f5
 def dataset_classes(dataset: str, data_root: Union[str, Path] = 'data') -> list[str]:

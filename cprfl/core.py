@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4cfb0c9a
 from __future__ import annotations
-import dataclasses, difflib, hashlib, json, os, platform, random, subprocess, sys, typing
+import contextlib, dataclasses, difflib, glob, hashlib, json, os, platform, random, shutil, subprocess, sys, typing, warnings
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Optional
@@ -14,9 +14,10 @@ import torch
 
 # %% auto #0
 __all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'dataset_family', 'ConfigError', 'unknown_parameter', 'reject_unknown',
-           'Config', 'config_docs', 'from_preset', 'seed_everything', 'select_device', 'autocast_dtype',
-           'needs_grad_scaler', 'usable_cores', 'keep_freed_memory', 'project_root', 'resolve_path', 'content_key',
-           'files_fingerprint', 'bars_visible', 'progress_bar', 'env_info', 'env_markdown']
+           'Config', 'config_docs', 'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable',
+           'select_device', 'autocast_dtype', 'autocast', 'needs_grad_scaler', 'usable_cores', 'keep_freed_memory',
+           'project_root', 'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible', 'progress_bar',
+           'env_info', 'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -200,23 +201,48 @@ def seed_everything(seed: int, deterministic: bool = False) -> None:
         torch.backends.cudnn.benchmark = False
         torch.use_deterministic_algorithms(True, warn_only=True)
 
+def rank_seed(seed: int, rank: int = 0) -> int:
+    "The seed of process `rank`'s own random stream (dropout, the loader's base seed): `seed` on the first process, so a one-process run is what it always was; a seed derived from (seed, rank) on the others."
+    return seed if rank == 0 else int(np.random.SeedSequence([seed, rank]).generate_state(1)[0])
+
+
 # %% ../nbs/00_core.ipynb #c4fa805c
+def gpu_unusable() -> Optional[str]:
+    "Why torch cannot use the NVIDIA GPU this machine has (`nvidia-smi` or `/dev/nvidia*` present, `torch.cuda.is_available()` False); None when torch can, or when there is none."
+    if torch.cuda.is_available() or not (glob.glob('/dev/nvidia[0-9]*') or shutil.which('nvidia-smi')): return None
+    build = f"a CUDA {torch.version.cuda} build, which this machine's driver cannot run" if torch.version.cuda else "a CPU-only build"
+    return (f"this machine has an NVIDIA GPU, but torch {torch.__version__} is {build}, so cprfl would train on the CPU. "
+            "Install the PyTorch build for this driver (README: \"Installing into your own environment\"; `nvidia-smi` shows "
+            "the driver's CUDA version), or pass device='cpu' to train on the CPU on purpose")
+
+def cuda_usable() -> bool:
+    "`torch.cuda.is_available()`, warning (with the cause and the fix) when a GPU is present that torch cannot use."
+    if torch.cuda.is_available(): return True
+    if (why := gpu_unusable()): warnings.warn(why, RuntimeWarning, stacklevel=2)
+    return False
+
 def select_device(name: str = 'auto') -> torch.device:
     "`auto` gives the first CUDA GPU when there is one, else the CPU; an unavailable CUDA device is an error."
-    if name == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    if name == 'auto': return torch.device('cuda' if cuda_usable() else 'cpu')
     dev = torch.device(name)
     if dev.type == 'cuda' and not torch.cuda.is_available():
-        raise RuntimeError(f"device {name!r} was asked for but torch sees no CUDA GPU; use device='cpu'")
+        raise RuntimeError(f"device {name!r} was asked for but torch sees no CUDA GPU; " + (gpu_unusable() or "use device='cpu'"))
     return dev
 
 def autocast_dtype(device: torch.device, amp: bool = True) -> Optional[torch.dtype]:
-    "Mixed-precision dtype: bf16 on CUDA GPUs that support it, else fp16; None (fp32) on CPU or when `amp` is off."
+    "Mixed-precision dtype: bf16 where this GPU runs it natively (compute capability ≥ 8, not emulated), else fp16 (with a `GradScaler`); None (fp32) on CPU or when `amp` is off."
     if not amp or device.type != 'cuda': return None
-    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    with torch.cuda.device(device): native = torch.cuda.is_bf16_supported(including_emulation=False)
+    return torch.bfloat16 if native else torch.float16
+
+def autocast(device: torch.device, dtype: Optional[torch.dtype]):
+    "`torch.autocast` on `device` in `dtype` (from `autocast_dtype`); nothing at all for None (fp32, and devices autocast does not know)."
+    return torch.autocast(device.type, dtype=dtype) if dtype is not None else contextlib.nullcontext()
 
 def needs_grad_scaler(dtype: Optional[torch.dtype]) -> bool:
     "Only fp16 autocast needs loss scaling; bf16 has fp32's exponent range."
     return dtype is torch.float16
+
 
 # %% ../nbs/00_core.ipynb #8503bd1d
 _M_TRIM_THRESHOLD, _M_MMAP_MAX = -1, -4   # mallopt parameters from glibc's <malloc.h>

@@ -14,6 +14,7 @@ from typing import Optional, Sequence, Union
 import numpy as np
 import torch
 from PIL import Image
+from torch.overrides import TorchFunctionMode
 from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler
 from torchvision import tv_tensors
 from torchvision.transforms import v2
@@ -26,7 +27,8 @@ __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BEN
            'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'read_split', 'check_images',
            'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc', 'pareto_targets',
            'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq', 'open_image',
-           'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'augment_batch',
+           'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'sample_seed', 'seeded',
+           'SeededSampler', 'SeededItems', 'uploads_without_waiting', 'augment_batch', 'DeviceAugment',
            'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache', 'SlotLoader']
 
 # %% ../nbs/01_data.ipynb #886c6286
@@ -407,10 +409,10 @@ class Cutout(torch.nn.Module):
         h, w = int(self.factor * H + 0.5), int(self.factor * W + 0.5)
         yc, xc = int(torch.randint(H, ())), int(torch.randint(W, ()))
         y1, y2, x1, x2 = max(yc - h // 2, 0), min(yc + h // 2, H), max(xc - w // 2, 0), min(xc + w // 2, W)
-        colour = torch.randint(0, 256, (C, 1, 1))   # drawn on the CPU generator whatever the device, as the CPU path does
-        colour = (colour.to(img.dtype) if img.dtype == torch.uint8 else (colour / 255).to(img.dtype)).to(img.device)
+        colour = torch.randint(0, 256, (C,))   # drawn on the CPU generator whatever the device, as the CPU path does
+        fill = (colour if img.dtype == torch.uint8 else (colour / 255).to(img.dtype)).tolist()   # host numbers
         out = img.clone()
-        out[..., y1:y2, x1:x2] = colour
+        for c, v in enumerate(fill): out[..., c, y1:y2, x1:x2] = v   # no copy to the device, no waiting for it
         return out
 
 def official_augmentation() -> v2.Compose:
@@ -439,12 +441,66 @@ def eval_transform(size: int = 448, uint8: bool = False) -> v2.Compose:
     return _finish([v2.Resize((size, size)), v2.ToImage()], uint8)
 
 # %% ../nbs/01_data.ipynb #42eee90b
+def sample_seed(seed: int, epoch: int, rank: int, k: int) -> int:
+    "The seed of the k-th image process `rank` takes in `epoch`: a function of these four numbers alone."
+    return int(np.random.SeedSequence([seed, epoch, rank, k]).generate_state(1, np.uint64)[0] >> 1)
+
+@contextlib.contextmanager
+def seeded(seed: int):
+    "Run the block with torch's CPU generator at `seed` (where torchvision's transforms draw), then give the caller's stream back."
+    with torch.random.fork_rng(devices=[]):
+        torch.default_generator.manual_seed(seed)
+        yield
+
+class SeededSampler(torch.utils.data.Sampler):
+    "A sampler's indices, each with its image's `sample_seed`; the epoch is the wrapped sampler's (its `set_epoch`), and so is the partition."
+    def __init__(self, sampler, seed: int, rank: int = 0): self.sampler, self.seed, self.rank = sampler, seed, rank
+    def __len__(self): return len(self.sampler)
+    def __iter__(self):
+        epoch = getattr(self.sampler, 'epoch', 0)
+        for k, i in enumerate(self.sampler): yield i, sample_seed(self.seed, epoch, self.rank, k)
+
+class SeededItems(torch.utils.data.Dataset):
+    "A dataset read with `SeededSampler`'s `(index, seed)` keys: each item's transform draws under its own seed."
+    def __init__(self, ds): self.ds = ds
+    def __len__(self): return len(self.ds)
+    def __getitem__(self, key):
+        i, s = key
+        with seeded(s): return self.ds[i]
+
+class uploads_without_waiting(TorchFunctionMode):
+    "Inside: a tensor made from host data for another device is built on the host (pinned for CUDA) and copied without waiting."
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        dev = kwargs.get('device')
+        if func in (torch.tensor, torch.as_tensor) and dev is not None and torch.device(dev).type != 'cpu':
+            t = func(*args, **{**kwargs, 'device': 'cpu'})
+            return (t.pin_memory() if torch.device(dev).type == 'cuda' else t).to(dev, non_blocking=True)
+        return func(*args, **kwargs)
+
 def augment_batch(x: torch.Tensor,           # B×3×H×W images (uint8 or float), on any device
                   aug: Optional[torch.nn.Module] = None, # default: `official_augmentation()`
+                  seeds: Optional[Sequence[int]] = None, # one per image (`sample_seed`); None: the caller's stream
                  ) -> torch.Tensor:
     "The official augmentation applied to every image of a batch, with its own random draws per image."
     aug = aug if aug is not None else official_augmentation()
-    return torch.stack([aug(img) for img in x])
+    def one(img, s):
+        if s is None: return aug(img)
+        with seeded(s): return aug(img)
+    with uploads_without_waiting():
+        return torch.stack([one(img, s) for img, s in zip(x, seeds if seeds is not None else [None] * len(x))])
+
+class DeviceAugment:
+    "`augment_batch` for `augment_on='device'`: the k-th image of an epoch draws under `sample_seed(seed, epoch, rank, k)`, as in a loader worker."
+    def __init__(self, seed: int, rank: int = 0, aug: Optional[torch.nn.Module] = None):
+        self.seed, self.rank, self.aug = seed, rank, aug if aug is not None else official_augmentation()
+        self.set_epoch(0)
+    def set_epoch(self, epoch: int): self.epoch, self.k = epoch, 0
+    def __call__(self, x: torch.Tensor) -> torch.Tensor:
+        seeds = [sample_seed(self.seed, self.epoch, self.rank, self.k + j) for j in range(len(x))]
+        self.k += len(x)
+        return augment_batch(x, self.aug, seeds)
+
 
 # %% ../nbs/01_data.ipynb #213e446f
 class MultiLabelDataset(torch.utils.data.Dataset):
@@ -593,7 +649,8 @@ class SlotLoader:
                  num_workers: int = 1,           # ≥ 1: this is the transport between processes
                  pin_memory: bool = False,       # CUDA: each batch is copied out of its slot into pinned memory
                  prefetch_factor: int = 4,       # batches in flight per worker
-                 worker_init_fn=None):
+                 worker_init_fn=None,
+                 generator: Optional[torch.Generator] = None):   # where the loader draws its workers' base seed
         if num_workers < 1: raise ValueError("SlotLoader hands batches over from worker processes: num_workers must be ≥ 1")
         self.dataset, self.batch_size, self.pin_memory = dataset, batch_size, pin_memory
         self.sampler = sampler if sampler is not None else RandomSampler(dataset) if shuffle else SequentialSampler(dataset)
@@ -602,7 +659,7 @@ class SlotLoader:
         self.picker = _SlotPicker(BatchSampler(self.sampler, batch_size, drop_last), n_slots)
         self.loader = DataLoader(_SlotWriter(dataset, self.slots), batch_sampler=self.picker, collate_fn=_as_is,
                                  num_workers=num_workers, persistent_workers=True, prefetch_factor=prefetch_factor,
-                                 pin_memory=pin_memory, worker_init_fn=worker_init_fn)
+                                 pin_memory=pin_memory, worker_init_fn=worker_init_fn, generator=generator)
 
     def __len__(self): return len(self.loader)
 
@@ -617,6 +674,6 @@ class SlotLoader:
 
     @staticmethod
     def fits(batch_size: int, image_shape: tuple, num_workers: int, prefetch_factor: int = 4) -> bool:
-        "Whether the slots fit in the free shared memory (`/dev/shm`, often small in containers), leaving half of it to others."
-        need = _slot_count(num_workers, prefetch_factor) * batch_size * math.prod(image_shape)
+        "Whether the slots of every process on this machine (`LOCAL_WORLD_SIZE` under torchrun) fit in half of the free shared memory (`/dev/shm`, often small in containers)."
+        need = _slot_count(num_workers, prefetch_factor) * batch_size * math.prod(image_shape) * int(os.environ.get('LOCAL_WORLD_SIZE', 1))
         return not os.path.isdir('/dev/shm') or need <= shutil.disk_usage('/dev/shm').free / 2

@@ -11,6 +11,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .model import in_float32
+
 # %% auto #0
 __all__ = ['sine_pos_embed', 'GroupWiseLinear', 'SSCA', 'DLFLHead', 'DLFL']
 
@@ -150,7 +152,7 @@ class DLFLHead(nn.Module):
     def forward(self, fmap: torch.Tensor, return_attn: bool = False):
         "Logits B×C (and the last stage's attention maps B×C×h×w when `return_attn`)."
         feats, attn = self.forward_features(fmap, return_attn)
-        logits = self.fc(feats)
+        logits = in_float32(self.fc, feats)   # the scores AP ranks, in fp32 (cprfl.model.in_float32)
         return (logits, attn) if return_attn else logits
 
 # %% ../nbs/08_dlfl.ipynb #7653d104

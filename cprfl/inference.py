@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
 
-from .core import Config, seed_everything, select_device, autocast_dtype, resolve_path, progress_bar
+from .core import Config, seed_everything, select_device, autocast_dtype, autocast, resolve_path, progress_bar
 from .data import open_image, eval_transform
 from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model, rescale_like_training
 from .model import CPRFL
@@ -144,7 +144,7 @@ class Predictor:
     @torch.inference_mode()
     def probabilities(self, images: torch.Tensor) -> torch.Tensor:
         "Sigmoid of the logits for a batch B×3×S×S in [0,1] (float32, on the CPU)."
-        with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
+        with autocast(self.device, self.amp_dtype):
             logits = self.model(images.to(self.device, non_blocking=True))
         return torch.sigmoid(logits.float()).cpu()
 
@@ -361,7 +361,7 @@ def _attention_maps(self: Predictor,
         tf = eval_transform(size or self.image_size)
         images = torch.stack([tf(open_image(f)).as_subclass(torch.Tensor) for f in find_images(images)])
     x = images.to(self.device)
-    with torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None):
+    with autocast(self.device, self.amp_dtype):
         fmap = self.model.backbone(x)
         maps = head.attention_maps(fmap, self.model.class_embeddings())   # B×heads×C×h×w
         probs = torch.sigmoid(self.model.forward_head(fmap).float())

@@ -17,11 +17,12 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 
-from .core import (Config, ConfigError, PRESETS, config_docs, from_preset, seed_everything, select_device, autocast_dtype,
+from .core import (Config, ConfigError, PRESETS, config_docs, from_preset, seed_everything, rank_seed, select_device, cuda_usable, autocast_dtype, autocast,
                         needs_grad_scaler, keep_freed_memory, usable_cores, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .datasets import load_split
 from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
-                        eval_transform, check_images, data_key, remove_stale, to_float, augment_batch, build_image_cache, SlotLoader)
+                        eval_transform, check_images, data_key, remove_stale, to_float, DeviceAugment, build_image_cache, SlotLoader,
+                        SeededSampler, SeededItems)
 from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
                                folder_files, load_model)
 from .losses import build_loss
@@ -32,12 +33,13 @@ from .model import TORCHVISION_RESNETS, CPRFL
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
            'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state', 'extract_features', 'features_key',
-           'cached_features', 'init_distributed', 'predict_scores', 'auto_workers', 'fit_batch_size', 'image_caches',
-           'make_loaders', 'NonFiniteLoss', 'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState',
-           'run_files', 'Experiment', 'fit_device', 'steps_per_epoch', 'train_state', 'training_net',
-           'setup_experiment', 'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch', 'fit', 'per_class_table',
-           'summary_table', 'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report',
-           'evaluate_checkpoint', 'config_parser', 'cli_config', 'train_cli']
+           'cached_features', 'first_across_ranks', 'gather_objects', 'init_distributed', 'predict_scores',
+           'auto_workers', 'feature_workers', 'fit_batch_size', 'image_caches', 'make_loaders', 'NonFiniteLoss',
+           'check_finite', 'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files',
+           'Experiment', 'fit_device', 'steps_per_epoch', 'train_state', 'training_net', 'setup_experiment',
+           'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch', 'fit', 'per_class_table', 'summary_table',
+           'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report', 'evaluate_checkpoint',
+           'config_parser', 'cli_config', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -46,7 +48,7 @@ def default_preset(dataset: Optional[str],        # the `dataset` parameter (Non
                   ) -> Optional[str]:
     "The preset a run gets when it names none: `demo` on the icon sets; on real data the paper's setting where a GPU trains it, `cpu` on a CPU unless a backbone is named."
     if dataset is None or dataset in ICON_SETS: return 'demo'
-    on_cpu = device == 'cpu' or (device in (None, 'auto') and not torch.cuda.is_available())
+    on_cpu = device == 'cpu' or (device in (None, 'auto') and not cuda_usable())
     return 'cpu' if on_cpu and backbone is None else None
 
 def experiment_config(preset: Optional[str] = None, # a name of `cprfl.core.PRESETS`; None: `default_preset`
@@ -76,9 +78,9 @@ def param_groups(model: nn.Module, weight_decay: float, backbone_lr_mult: float 
                    {'params': [p for p in part if p.ndim <= 1], 'weight_decay': 0.0, 'lr_mult': mult}]
     return groups
 
-def build_optimizer(cfg: Config, model: nn.Module, device: torch.device) -> torch.optim.Optimizer:
-    "Adam (paper: coupled weight decay on every parameter) or AdamW (official); group lr = `lr_mult` × lr; fused kernels on CUDA."
-    fused = True if device.type == 'cuda' else None
+def build_optimizer(cfg: Config, model: nn.Module, device: torch.device, fused: Optional[bool] = None) -> torch.optim.Optimizer:
+    "Adam (paper: coupled weight decay on every parameter) or AdamW (official); group lr = `lr_mult` × lr; fused kernels on CUDA (`fused=None`)."
+    fused = fused if fused is not None else (True if device.type == 'cuda' else None)
     groups = param_groups(model, cfg.weight_decay, cfg.backbone_lr_mult)
     for g in groups: g['lr'] = cfg.lr * g['lr_mult']
     if cfg.optimizer == 'adam':
@@ -94,7 +96,7 @@ def build_scheduler(cfg: Config, opt: torch.optim.Optimizer, steps_per_epoch: in
 
 # %% ../nbs/07_learner.ipynb #e76b158a
 def rng_state() -> dict:
-    "All RNG states as tensors and plain values (loadable with `weights_only=True`)."
+    "All RNG states of this process as CPU tensors and plain values (loadable with `weights_only=True`)."
     kind, keys, pos, has_gauss, cached = np.random.get_state()
     st = {'python': [list(x) if isinstance(x, tuple) else x for x in random.getstate()],
           'numpy': {'keys': torch.from_numpy(keys.astype(np.int64)), 'pos': int(pos), 'has_gauss': int(has_gauss),
@@ -104,13 +106,15 @@ def rng_state() -> dict:
     return st
 
 def set_rng_state(st: dict) -> None:
-    "Inverse of `rng_state`."
+    "Inverse of `rng_state`, from tensors on any device; the GPU generators that exist now get their saved states (a GPU that was not there keeps its seed)."
     v, internal, g = st['python']
     random.setstate((v, tuple(internal), g))
     n = st['numpy']
-    np.random.set_state(('MT19937', n['keys'].numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached']))
-    torch.set_rng_state(st['torch'])
-    if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
+    np.random.set_state(('MT19937', n['keys'].cpu().numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached']))
+    torch.set_rng_state(st['torch'].cpu())
+    if 'cuda' in st and torch.cuda.is_available():
+        for i, s in enumerate(st['cuda'][:torch.cuda.device_count()]): torch.cuda.set_rng_state(s.cpu(), i)
+
 
 # %% ../nbs/07_learner.ipynb #0c79f77f
 @torch.no_grad()
@@ -130,7 +134,8 @@ def features_key(cfg: Config, ds: MultiLabelDataset, list_file: Optional[Path] =
     return content_key('features-v2', data_key(list(zip(ds.paths, ds.labels.numpy())), ds.image_root, list_file),
                        cfg.backbone, _weights_tag(cfg), cfg.image_size)
 
-def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str, list_file: Optional[Path] = None):
+def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str, list_file: Optional[Path] = None,
+                    num_workers: int = 0):   # loader processes decoding the images (pinned memory on CUDA)
     "`extract_features` of `ds`, read from / written to `data/cache/features/` under its `features_key`, which is checked when read."
     key = features_key(cfg, ds, list_file)
     slot = f"{_dataset_slug(cfg)}_{part}_{cfg.backbone}_{_weights_tag(cfg)}_{cfg.image_size}px"
@@ -140,7 +145,7 @@ def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, 
         if d.get('key') == key and torch.equal(d['labels'], ds.labels): return d['features'].float(), d['labels']
         print(f"rebuilding {path}: it was computed for other inputs", flush=True)
     elif _is_main(): remove_stale(path, f'{slot}_*.pt', f'the cached {part} features of {cfg.dataset}')
-    f, y = extract_features(backbone, _loader(ds, 64, num_workers=auto_workers(cfg.num_workers), image_size=cfg.image_size), device, f'{part} features')
+    f, y = extract_features(backbone, _loader(ds, 64, num_workers=num_workers, device=device, image_size=cfg.image_size), device, f'{part} features')
     if _is_main(): save_checkpoint({'features': f.half(), 'labels': y, 'key': key}, path)
     return f.half().float(), y   # the same float16-rounded values whether computed now or read back
 
@@ -149,6 +154,19 @@ def _is_dist() -> bool: return dist.is_available() and dist.is_initialized()
 def _rank() -> int: return dist.get_rank() if _is_dist() else 0
 def _world() -> int: return dist.get_world_size() if _is_dist() else 1
 def _is_main() -> bool: return _rank() == 0
+
+def first_across_ranks(k: torch.Tensor) -> torch.Tensor:
+    "The smallest non-negative `k` of all processes as `k · world + rank` (-1: none has one): every process learns the same answer."
+    world, big = _world(), torch.iinfo(torch.long).max
+    v = torch.where(k >= 0, k * world + _rank(), big)
+    if _is_dist(): dist.all_reduce(v, op=dist.ReduceOp.MIN)
+    return torch.where(v == big, -1, v)
+
+def gather_objects(obj) -> list:
+    "`obj` of every process, in rank order (`[obj]` in one process); a collective: every process must call it."
+    if not _is_dist(): return [obj]
+    out = [None] * _world(); dist.all_gather_object(out, obj)
+    return out
 
 def init_distributed(device: str = 'auto') -> bool:
     "Start the process group when launched by torchrun (WORLD_SIZE > 1): NCCL on GPUs, gloo on CPU."
@@ -171,7 +189,7 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
     model.eval(); scores, targets = [], []
     for x, y in loader:
         x = to_float(x.to(device, non_blocking=True))
-        with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+        with autocast(device, amp_dtype):
             logits = model.forward_head(x) if features else model(x)
         scores.append(torch.sigmoid(logits.float()).cpu()); targets.append(y)
     return torch.cat(scores), torch.cat(targets)
@@ -191,12 +209,20 @@ def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_wo
             image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
             slots: bool = True):                # False: the usual `DataLoader` transport (the benchmark's comparison)
     pin, prefetch, shape = device is not None and device.type == 'cuda', 4, (3, image_size, image_size)
+    if isinstance(sampler, SeededSampler): ds = SeededItems(ds)   # each item drawn under the seed that comes with its index
+    # the workers' base seed from a generator of their own: starting workers (first epoch, or a resumed one) takes nothing
+    # from this process's stream, so dropout draws the same whether the run was resumed or not
+    gen = torch.Generator().manual_seed(0) if num_workers > 0 else None
     if num_workers > 0 and image_size and slots and SlotLoader.fits(batch_size, shape, num_workers, prefetch):
         return SlotLoader(ds, batch_size, shape, sampler=sampler, shuffle=shuffle, drop_last=drop_last, num_workers=num_workers,
-                          pin_memory=pin, prefetch_factor=prefetch, worker_init_fn=_worker_init)
+                          pin_memory=pin, prefetch_factor=prefetch, worker_init_fn=_worker_init, generator=gen)
     return DataLoader(ds, batch_size=batch_size, sampler=sampler, shuffle=shuffle, drop_last=drop_last,
-                      num_workers=num_workers, pin_memory=pin, persistent_workers=num_workers > 0,
+                      num_workers=num_workers, pin_memory=pin, persistent_workers=num_workers > 0, generator=gen,
                       prefetch_factor=prefetch if num_workers > 0 else None, worker_init_fn=_worker_init if num_workers > 0 else None)
+
+def feature_workers(cfg: Config, device: torch.device) -> int:
+    "Loader processes for a frozen backbone's one pass over the images: as asked, else `auto_workers` on a GPU (which would wait for one process decoding ~7k JPEGs), none on the CPU (whose cores the backbone needs)."
+    return cfg.num_workers if cfg.num_workers is not None else auto_workers() if device.type == 'cuda' else 0
 
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
@@ -212,8 +238,9 @@ def image_caches(cfg: Config, split) -> dict:
     return {part: build_image_cache(getattr(split, part), split.image_root, cfg.image_size, resolve_path(cfg.data_root) / 'cache',
                                     tag=f'{_dataset_slug(cfg)}_{part}', num_workers=max(auto_workers(None), 1)) for part in ('train', 'test')}
 
-def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
-    "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`), its sampler, and the test loader; cached backbone features instead of images when the backbone is frozen. Images leave the workers as uint8."
+def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device,
+                 feature_workers: int = 0):   # frozen backbone: loader processes that decode the images for the features
+    "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`; images drawn under `SeededSampler`'s seeds), its sampler, and the test loader (on the first process only: the others never evaluate); cached backbone features instead of images when the backbone is frozen. Images leave the workers as uint8."
     world, workers = _world(), auto_workers(cfg.num_workers)
     if cfg.batch_size % world: raise ConfigError(f"batch_size {cfg.batch_size} is not divisible by {world} processes")
     caches = image_caches(cfg, split) if cfg.cache_images and not cfg.freeze_backbone else {}
@@ -223,8 +250,8 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
     if cfg.freeze_backbone:
         plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size, uint8=True))
         lists = getattr(split, 'list_dir', None)
-        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part, lists and Path(lists) / f'{part}.txt'))
-                             for ds, part in ((plain, 'train'), (test_ds, 'test')))
+        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part, lists and Path(lists) / f'{part}.txt',
+                                                            feature_workers)) for ds, part in ((plain, 'train'), (test_ds, 'test')))
         workers = 0   # tensors in memory: nothing for a worker to do
     if cfg.sampler == 'class_aware':
         labels = labels_matrix(split.train)   # cached features keep split.train's order (extracted without shuffling)
@@ -232,13 +259,23 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device):
             raise RuntimeError("the cached training features' labels are not split.train's, in order; delete data/cache/features/")
         sampler = ClassAwareSampler(labels, num_samples=len(train_ds), seed=cfg.seed, num_replicas=world, rank=_rank())
     else: sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
-    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=sampler, drop_last=True, num_workers=workers, device=device,
-                       image_size=cfg.image_size)
-    return train_dl, sampler, _loader(test_ds, 64, num_workers=workers, device=device, image_size=cfg.image_size)
+    seeded = None if cfg.freeze_backbone else SeededSampler(sampler, cfg.seed, _rank())   # augmentation: f(seed, epoch, rank, k)
+    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=seeded or sampler, drop_last=True, num_workers=workers,
+                       device=device, image_size=cfg.image_size)
+    test_dl = _loader(test_ds, 64, num_workers=workers, device=device, image_size=cfg.image_size) if _is_main() else None
+    return train_dl, sampler, test_dl
 
 # %% ../nbs/07_learner.ipynb #6e09f23a
 class NonFiniteLoss(FloatingPointError):
-    "The loss became NaN or infinite; the message names the epoch and step."
+    "The loss became NaN or infinite; the message names the epoch and step (and the process, under torchrun)."
+
+def check_finite(first_bad: torch.Tensor, epoch: int, step: int, grad_accum: int = 1) -> None:
+    "Raise `NonFiniteLoss` on every process when any has seen a non-finite loss (`first_bad` ≥ 0): one host sync, and one all-reduce under DDP, so all processes stop together with the same message."
+    v = int(first_across_ranks(first_bad))
+    if v < 0: return
+    (k, rank), world = divmod(v, _world()), _world()
+    raise NonFiniteLoss(f"loss is not finite at epoch {epoch}, step {k // grad_accum} (micro-batch {k % grad_accum}"
+                        + (f", on process {rank} of {world}" if world > 1 else '') + f"; seen at the check after step {step})")
 
 def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, or the head alone on cached features)
                     loader: DataLoader,
@@ -254,13 +291,13 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
                     ema=None, model: Optional[nn.Module] = None,  # timm EMA, updated from `model` after every step
                     progress: bool = True,
                     augment: Optional[Callable] = None,  # applied to each batch on the device (`augment_on='device'`)
-                    check_every: Optional[int] = None,   # host syncs: every step on the CPU, every 50 steps on a GPU
+                    check_every: Optional[int] = None,   # host syncs (and the all-reduce of `check_finite`): every step on the CPU, every 50 on a GPU
                    ) -> dict:
     "One epoch: the mean training loss, the last learning rate, images/s (all processes) and the share of time spent waiting for data."
     t0, seen, world, t_data = time.perf_counter(), 0, _world(), 0.0
     check_every = check_every or (50 if device.type == 'cuda' else 1)
     loss_sum = torch.zeros((), dtype=torch.float64, device=device)    # accumulated where the loss is: no sync per step
-    first_bad = torch.full((), -1, dtype=torch.long, device=device)   # first non-finite micro-batch (GPU), -1: none
+    first_bad = torch.full((), -1, dtype=torch.long, device=device)   # this process's first non-finite micro-batch, -1: none
     bar = progress_bar(total=steps, desc=f'epoch {epoch}', enable=progress and _is_main(), leave=False)
     it = iter(loader)
     for step in range(steps):
@@ -270,23 +307,18 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
             x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
             t_data += time.perf_counter() - td
             x = to_float(augment(x) if augment is not None else x)
-            with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+            with autocast(device, amp_dtype):
                 logits = net(x)
             loss = criterion(logits.float(), y.float())
-            if check_every == 1:
-                if not torch.isfinite(loss):
-                    raise NonFiniteLoss(f"loss is {loss.item()} at epoch {epoch}, step {step} (micro-batch {micro})")
-            else: first_bad = torch.where((first_bad < 0) & ~torch.isfinite(loss), step * grad_accum + micro, first_bad)
+            first_bad = torch.where((first_bad < 0) & ~torch.isfinite(loss), step * grad_accum + micro, first_bad)
             scaler.scale(loss / grad_accum).backward()
             seen += len(x) * world; loss_sum += loss.detach()
-        scaler.step(opt); scaler.update(); opt.zero_grad(set_to_none=True); sched.step()
-        if ema is not None: ema.update(model)
-        if (step + 1) % check_every == 0 or step == steps - 1:   # the only host syncs of the loop
-            if check_every > 1 and (k := int(first_bad)) >= 0:
-                raise NonFiniteLoss(f"loss is not finite at epoch {epoch}, step {k // grad_accum} (micro-batch {k % grad_accum}; "
-                                    f"seen at the check after step {step})")
+        if (step + 1) % check_every == 0 or step == steps - 1:   # the only host syncs of the loop, before the step they guard
+            check_finite(first_bad, epoch, step, grad_accum)
             bar.set_postfix(loss=f'{loss.item():.4f}', img_s=f'{seen / (time.perf_counter() - t0):.0f}',
                             data=f'{t_data / (time.perf_counter() - t0):.0%}')
+        scaler.step(opt); scaler.update(); opt.zero_grad(set_to_none=True); sched.step()
+        if ema is not None: ema.update(model)
         bar.update()
     bar.close()
     if device.type == 'cuda': torch.cuda.synchronize(device)
@@ -315,7 +347,7 @@ def resume_checkpoint(cfg: Config, path: Path, device) -> Optional[dict]:
         if cfg.resume_strict: raise FileNotFoundError(f"resume_strict: {path} does not exist, so there is nothing to resume")
         if _is_main(): print(f"resume: {path} does not exist yet, so this run starts from scratch", flush=True)
         return None
-    ck = load_checkpoint(path, map_location=device)
+    ck = load_checkpoint(path, map_location='cpu')   # read on the CPU; `TrainState.load_state_dict` moves it where it goes
     check_resumable(ck['config'], cfg, path)
     return ck
 
@@ -331,24 +363,35 @@ class TrainState:
     best: dict = field(default_factory=lambda: {'mAP': -1.0})
     history: list = field(default_factory=list)
 
-    def state_dict(self, cfg: Config, classes: list) -> dict:
+    def state_dict(self, cfg: Config, classes: list,
+                   rngs: Optional[list] = None) -> dict:   # every process's `rng_state()` (`gather_objects`); None: this one's
+        rngs = rngs or [rng_state()]
         return {'model': self.model.state_dict(), 'ema': self.ema.module.state_dict() if self.ema is not None else None,
                 'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'scaler': self.scaler.state_dict(),
-                'rng': rng_state(), 'epoch': self.epoch, 'best': self.best, 'history': self.history,
+                'rng': rngs[0], 'rng_ranks': rngs, 'epoch': self.epoch, 'best': self.best, 'history': self.history,
                 'config': cfg.to_dict(), 'classes': classes}
 
     def load_state_dict(self, ck: dict) -> None:
-        self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer'])
+        "Restore from a checkpoint read on the CPU: weights, optimiser, scaler and EMA state move to the model's device; each process takes its own random state."
+        self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['optimizer'])   # cast to the parameters' device
         self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
         if self.ema is not None: self.ema.module.load_state_dict(ck['ema'])
-        set_rng_state(ck['rng']); self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
+        rngs = ck.get('rng_ranks', [ck['rng']])
+        if len(rngs) == _world(): set_rng_state(rngs[_rank()])
+        else:   # another number of processes than the run had: its streams cannot continue; each process starts its own
+            warnings.warn(f"the run was saved by {len(rngs)} process(es) and resumes on {_world()}: the random streams "
+                          "(dropout) restart from (seed, epoch, rank), so the rest of the run is not bit-identical to an "
+                          "uninterrupted one", stacklevel=2)
+            seed_everything(int(np.random.SeedSequence([ck['config']['seed'], ck['epoch'] + 1, _rank()]).generate_state(1)[0]))
+        self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
 
 def _metrics_json(state: TrainState, final: dict) -> str:
     return json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)
 
-def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_model: Optional[nn.Module]) -> dict:
+def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_model: Optional[nn.Module],
+              rngs: Optional[list] = None) -> dict:   # every process's random state (`gather_objects(rng_state())`)
     "The run folder after an epoch, as one unit for `write_files`: `last.pt`, `history.csv`, `metrics.json` and, when it improved, `best.pt` and the model folder `best/`."
-    files = {'last.pt': state.state_dict(cfg, classes), 'history.csv': pd.DataFrame(state.history).to_csv(index=False),
+    files = {'last.pt': state.state_dict(cfg, classes, rngs), 'history.csv': pd.DataFrame(state.history).to_csv(index=False),
              'metrics.json': _metrics_json(state, final)}
     if best_model is not None:
         files['best.pt'] = {'model': best_model.state_dict(), 'config': cfg.to_dict(), 'classes': classes, 'metrics': state.best}
@@ -368,7 +411,7 @@ class Experiment:
     criterion: nn.Module
     train_dl: DataLoader
     sampler: Any                         # the training sampler, re-seeded every epoch
-    test_dl: DataLoader
+    test_dl: Optional[DataLoader]         # None on every process but the first (only it evaluates)
     steps: int                           # optimiser steps per epoch
     amp_dtype: Optional[torch.dtype]
     resume_from: Optional[dict] = None   # the checked `last.pt` to continue from
@@ -406,9 +449,9 @@ def steps_per_epoch(cfg: Config, train_dl: DataLoader) -> int:
     if steps < 1: raise ConfigError(f"batch_size {cfg.batch_size} x grad_accum {cfg.grad_accum} is larger than the training set ({len(train_dl.dataset)})")
     return steps
 
-def train_state(cfg: Config, model: nn.Module, device: torch.device, steps: int, amp_dtype) -> TrainState:
+def train_state(cfg: Config, model: nn.Module, device: torch.device, steps: int, amp_dtype, fused: Optional[bool] = None) -> TrainState:
     "A fresh `TrainState`: AdamW over the recipe's parameter groups, the schedule over `steps` per epoch, the scaler fp16 needs, the EMA."
-    opt = build_optimizer(cfg, model, device)
+    opt = build_optimizer(cfg, model, device, fused)
     ema = None
     if cfg.ema_decay:
         from timm.utils import ModelEmaV3
@@ -428,6 +471,7 @@ def setup_experiment(cfg: Config) -> Experiment:
     env = env_info()                               # the checkout as it is before this run writes anything
     split = get_split(cfg); check_images(split)
     workers = 0 if cfg.freeze_backbone else auto_workers(cfg.num_workers)   # cached features are tensors in memory
+    extract = feature_workers(cfg, device)
     cfg = dataclasses.replace(fit_batch_size(cfg, len(split.train), _world()), num_workers=workers)
     out = resolve_path(cfg.out_dir)
     ck = resume_checkpoint(cfg, out / 'last.pt', device)   # refuses a changed schedule before anything is built or written
@@ -435,7 +479,7 @@ def setup_experiment(cfg: Config) -> Experiment:
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last)
     if cfg.freeze_backbone: model.backbone.requires_grad_(False)
     amp_dtype = autocast_dtype(device, cfg.amp)
-    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device)
+    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device, extract)
     steps = steps_per_epoch(cfg, train_dl)
     criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
                            impl=cfg.loss_impl)
@@ -471,11 +515,12 @@ def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, 
     cfg, st = ex.cfg, ex.state
     ex.net.train()
     if cfg.freeze_backbone: ex.model.backbone.eval()
-    ex.sampler.set_epoch(epoch)
+    ex.sampler.set_epoch(epoch)   # the shuffle, and the seed of every image's augmentation
+    augment = DeviceAugment(cfg.seed, _rank()) if cfg.augment_on == 'device' and not cfg.freeze_backbone else None
+    if augment is not None: augment.set_epoch(epoch)
     try:
         row = dict(epoch=epoch, **train_one_epoch(ex.net, ex.train_dl, ex.criterion, st.opt, st.sched, st.scaler, ex.steps, epoch,
-                                                  ex.device, ex.amp_dtype, cfg.grad_accum, st.ema, ex.model, progress,
-                                                  augment_batch if cfg.augment_on == 'device' else None))
+                                                  ex.device, ex.amp_dtype, cfg.grad_accum, st.ema, ex.model, progress, augment))
     except NonFiniteLoss as e:
         raise NonFiniteLoss(f"{e}; stopped without saving, {ex.out / 'last.pt'} still holds the last good state") from None
     metrics = None
@@ -492,19 +537,21 @@ def record_epoch(ex: Experiment, row: dict, metrics: Optional[dict], final: dict
     improved = metrics is not None and metrics['mAP'] > st.best['mAP']
     if improved: st.best = {**metrics, 'epoch': epoch}
     st.history.append(row); st.epoch = epoch
+    rngs = gather_objects(rng_state())   # every process's random stream, so each continues its own after a resume
     if not _is_main(): return
     if writer:
         for k, v in row.items():
             if k != 'epoch' and v is not None and not (isinstance(v, float) and math.isnan(v)): writer.add_scalar(k, v, epoch)
-    write_files(ex.out, run_files(st, ex.cfg, ex.split.classes, final, ex.scorer if improved else None), what=f'epoch {epoch}')
+    write_files(ex.out, run_files(st, ex.cfg, ex.split.classes, final, ex.scorer if improved else None, rngs), what=f'epoch {epoch}')
     print(f"epoch {epoch}: " + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()), flush=True)
 
 def fit(cfg: Config, progress: bool = True) -> FitResult:
     "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`."
     ex = setup_experiment(cfg)
-    # the training stream (shuffling, dropout, augmentation) must not depend on what the set-up drew (generating the
-    # icons, extracting features or reading them from the cache), so it starts from the seed here
-    seed_everything(ex.cfg.seed)
+    # the training stream (dropout) must not depend on what the set-up drew (generating the icons, extracting features or
+    # reading them from the cache), so it starts from the seed here: this process's own (`rank_seed`: the seed itself in
+    # one process, another one on every other rank under torchrun)
+    seed_everything(rank_seed(ex.cfg.seed, _rank()))
     if ex.resume_from is not None:
         ex.state.load_state_dict(ex.resume_from)
         if _is_main(): print(f"resumed from {ex.out / 'last.pt'} after epoch {ex.state.epoch}")

@@ -13,14 +13,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .semantics import (ClipTextEncoder, DEFAULT_TEMPLATE, clip_features_shared_prefix, supports_shared_prefix, class_embeddings)
+from .semantics import (ClipTextEncoder, DEFAULT_TEMPLATE, TokenLayout, clip_features_shared_prefix, supports_shared_prefix,
+                        class_embeddings, token_layout)
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'EFFICIENTNET_LITE0_ARCH', 'TORCHVISION_RESNETS', 'DUAL_PATHS', 'OFFICIAL_KEY_MAP',
            'Normalize', 'imagenet_categories', 'efficientnet_lite0_weights_path', 'load_efficientnet_lite0',
-           'efficientnet_lite0_imagenet', 'PretrainedWeightsUnavailable', 'Backbone', 'PromptInit', 'VSI', 'CPRFLHead',
-           'count_params', 'CPRFL', 'ERM', 'UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key',
-           'cprfl_to_official_key', 'load_official_checkpoint']
+           'efficientnet_lite0_imagenet', 'PretrainedWeightsUnavailable', 'Backbone', 'PromptInit', 'VSI', 'in_float32',
+           'CPRFLHead', 'count_params', 'CPRFL', 'ERM', 'UnsafeCheckpointError', 'OfficialCheckpointError',
+           'official_to_cprfl_key', 'cprfl_to_official_key', 'load_official_checkpoint']
 
 # %% ../nbs/04_model.ipynb #81c71e04
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -283,6 +284,13 @@ class VSI(nn.Module):
 # %% ../nbs/04_model.ipynb #1c7516b1
 DUAL_PATHS = ('both', 'classifier', 'vsi')
 
+def in_float32(fn, *xs: torch.Tensor) -> torch.Tensor:
+    "`fn(*xs)` in float32 with autocast off: a model's last step, so the scores that AP ranks keep fp32's 24 bits, not bf16's 8."
+    if not torch.amp.is_autocast_available(xs[0].device.type): return fn(*(x.float() for x in xs))
+    with torch.autocast(xs[0].device.type, enabled=False): return fn(*(x.float() for x in xs))
+
+def _similarity(refined, p): return (refined * p).sum(-1)   # s_i = <p'_i, p_i>
+
 class CPRFLHead(nn.Module):
     "φ + PI + VSI + prompt-similarity scores: (feature map B×c×h×w, class embeddings C×m) -> logits B×C."
     def __init__(self,
@@ -328,10 +336,10 @@ class CPRFLHead(nn.Module):
         x, p = self.visual_tokens(feature_map), self.prompts(class_embeddings, other_classes)
         if not self.use_vsi:
             if return_attn: raise ValueError("no attention without the VSI (use_vsi=False)")
-            return x.mean(1) @ p.t()
+            return in_float32(lambda a, b: a.mean(1) @ b.t(), x, p)
         out = self.vsi(x, p.detach() if self.dual_path == 'classifier' else p, return_attn)
         refined, attn = out if return_attn else (out, None)
-        logits = (refined * (p.detach() if self.dual_path == 'vsi' else p)).sum(-1)   # s_i = <p'_i, p_i>
+        logits = in_float32(_similarity, refined, p.detach() if self.dual_path == 'vsi' else p)   # s_i = <p'_i, p_i>
         return (logits, attn) if return_attn else logits
 
     def attention_maps(self, feature_map: torch.Tensor, class_embeddings: torch.Tensor) -> torch.Tensor:
@@ -377,6 +385,8 @@ class CPRFL(nn.Module):
             if tokens is None: raise ValueError("fine-tuned mode needs the `tokens` (C×L) of the class prompts")
             self.text_encoder = text_encoder
             self.register_buffer('tokens', torch.as_tensor(tokens).long())
+            self._lay_out_tokens(self.tokens)
+            self.register_load_state_dict_pre_hook(self._tokens_loaded)
             C, m = self.tokens.shape[0], text_encoder.output_dim
         if num_classes is not None and num_classes != C:
             raise ValueError(f"num_classes={num_classes} but the embeddings/tokens describe {C} classes")
@@ -386,12 +396,21 @@ class CPRFL(nn.Module):
     @property
     def finetune_text(self) -> bool: return self.text_encoder is not None
 
+    def _lay_out_tokens(self, tokens: torch.Tensor):
+        "Where the fixed prompts end and what they share, read once here, so no forward pass reads the device (`TokenLayout`)."
+        eot, *self.token_span = token_layout(self.text_encoder, tokens)
+        self.register_buffer('token_eot', eot.to(self.tokens.device), persistent=False)   # moves with the model
+
+    def _tokens_loaded(self, module, state_dict, prefix, *_):
+        if (t := state_dict.get(prefix + 'tokens')) is not None: self._lay_out_tokens(t)   # loaded tokens: their layout
+
     def class_embeddings(self) -> torch.Tensor:
         "The class embeddings C×m (the buffer, or the text encoder applied to the stored tokens)."
         if self.text_encoder is None: return self.embeddings
+        layout = TokenLayout(self.token_eot, *self.token_span)
         if self.share_prefix and supports_shared_prefix(self.text_encoder):
-            return clip_features_shared_prefix(self.text_encoder, self.tokens).float()
-        return self.text_encoder(self.tokens).float()
+            return clip_features_shared_prefix(self.text_encoder, self.tokens, layout).float()
+        return self.text_encoder(self.tokens, layout).float()
 
     def forward_head(self, feature_map: torch.Tensor) -> torch.Tensor:
         "Backbone features B×c×h×w -> logits B×C."
@@ -429,7 +448,7 @@ class ERM(nn.Module):
     def forward_head(self, feature_map: torch.Tensor) -> torch.Tensor:
         "B×c×h×w (or B×N×c tokens) -> logits B×C."
         x = feature_map.mean((2, 3)) if feature_map.dim() == 4 else feature_map.mean(1)
-        return self.fc(x)
+        return in_float32(self.fc, x)
 
     def forward(self, images: torch.Tensor) -> torch.Tensor: return self.forward_head(self.backbone(images))
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import functools, hashlib, json, logging, os, re, warnings
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import NamedTuple, Optional, Sequence, Union
 
 import torch
 import torch.nn as nn
@@ -18,8 +18,8 @@ from .core import resolve_path, content_key, files_fingerprint
 __all__ = ['DEFAULT_TEMPLATE', 'SOURCES', 'MINILM_NAME', 'MINILM_DIM', 'Template', 'EMBED_NORMS', 'templates_of', 'prompts',
            'clip_quick_gelu', 'weights_help', 'load_open_clip', 'clip_embeddings', 'minilm_embeddings',
            'random_embeddings', 'cache_path', 'embedding_dim', 'class_embeddings', 'describe_source',
-           'rescale_embeddings', 'embeddings_like_training', 'ClipTextEncoder', 'shared_prefix_length',
-           'supports_shared_prefix', 'clip_features_shared_prefix']
+           'rescale_embeddings', 'embeddings_like_training', 'TokenLayout', 'shared_prefix_length', 'token_layout',
+           'ClipTextEncoder', 'supports_shared_prefix', 'clip_features_shared_prefix']
 
 # %% ../nbs/03_semantics.ipynb #55fee9ef
 DEFAULT_TEMPLATE = 'a photo of a {}.'
@@ -338,6 +338,26 @@ def embeddings_like_training(names: Sequence[str],    # class names to encode (n
     return rescale_embeddings(class_embeddings(list(names), **kw), embed_norm, center=center)
 
 # %% ../nbs/03_semantics.ipynb #70c33bf4
+class TokenLayout(NamedTuple):
+    "Where the prompts of a token tensor end and how much they share, read once on the host: a forward pass given it never asks the device."
+    eot: torch.Tensor   # C positions of the EOT tokens, on the tokens' device
+    length: int         # L = the longest prompt's EOT + 1: positions ≥ L never reach an EOT (causal mask)
+    prefix: int         # P: positions every prompt shares, at most the first EOT
+
+def shared_prefix_length(tokens: torch.Tensor, # C×L token ids
+                         eot: torch.Tensor     # C positions of the EOT tokens
+                        ) -> int:
+    "Length P of the prefix that all rows share, at most the first EOT position."
+    same = (tokens == tokens[:1]).all(0).long()
+    return min(int(same.cumprod(0).sum()), int(eot.min()))
+
+def token_layout(te: nn.Module, tokens: torch.Tensor) -> TokenLayout:
+    "The `TokenLayout` of `tokens` for the text tower `te`, computed from a host copy (the tokens of a model never change: compute it once)."
+    host = tokens.detach().cpu()
+    eot = te.eot_positions(host)
+    L = int(eot.max()) + 1
+    return TokenLayout(eot.to(tokens.device), L, shared_prefix_length(host[:, :L], eot))
+
 class ClipTextEncoder(nn.Module):
     "CLIP text tower (OpenAI layout) for the fine-tuned-text-encoder mode: `forward(tokens) -> C×m`."
     def __init__(self,
@@ -381,11 +401,11 @@ class ClipTextEncoder(nn.Module):
         "Index of each prompt's EOT token (the largest id in CLIP's vocabulary)."
         return tokens.argmax(-1) if self.pool_type == 'argmax' else (tokens == self.eos_id).int().argmax(-1)
 
-    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
-        "C×m features: EOT token after `ln_final` @ `text_projection` (not normalised)."
+    def forward(self, tokens: torch.Tensor, layout: Optional[TokenLayout] = None) -> torch.Tensor:
+        "C×m features: EOT token after `ln_final` @ `text_projection` (not normalised). Give the tokens' `layout` to run without reading the device."
         tokens = tokens.to(self.positional_embedding.device)
-        eot = self.eot_positions(tokens)                                  # C
-        L = int(eot.max()) + 1 if self.truncate else tokens.shape[1]
+        eot, L, _ = layout or token_layout(self, tokens)
+        if not self.truncate: L = tokens.shape[1]
         cast = self.transformer.get_cast_dtype() if hasattr(self.transformer, 'get_cast_dtype') else self.ln_final.weight.dtype
         x = self.token_embedding(tokens[:, :L]).to(cast) + self.positional_embedding[:L].to(cast)   # C,L,D
         x = self.transformer(x, attn_mask=self.attn_mask[:L, :L])        # batch-first in, batch-first out
@@ -397,13 +417,6 @@ class ClipTextEncoder(nn.Module):
         return torch.stack([self(self.tokenize(classes, t)) for t in templates_of(template)]).mean(0)
 
 # %% ../nbs/03_semantics.ipynb #80efbaa7
-def shared_prefix_length(tokens: torch.Tensor, # C×L token ids
-                         eot: torch.Tensor     # C positions of the EOT tokens
-                        ) -> int:
-    "Length P of the prefix that all rows share, at most the first EOT position."
-    same = (tokens == tokens[:1]).all(0).long()
-    return min(int(same.cumprod(0).sum()), int(eot.min()))
-
 def _plain_block(b) -> bool:
     "An open_clip `ResidualAttentionBlock`: self-attention through `nn.MultiheadAttention` without dropout, then MLP."
     a = getattr(b, 'attn', None)
@@ -415,15 +428,15 @@ def supports_shared_prefix(te: nn.Module) -> bool:
     return isinstance(te, ClipTextEncoder) and all(_plain_block(b) for b in te.transformer.resblocks)
 
 def clip_features_shared_prefix(te: ClipTextEncoder,  # the CLIP text tower
-                                tokens: torch.Tensor  # C×L token ids
+                                tokens: torch.Tensor, # C×L token ids
+                                layout: Optional[TokenLayout] = None, # `token_layout(te, tokens)`, computed once
                                ) -> torch.Tensor:     # C×m, the same as `te(tokens)`
     "`te(tokens)` with the hidden states of the prompts' common prefix computed once instead of C times."
-    if not supports_shared_prefix(te): return te(tokens)
+    if not supports_shared_prefix(te): return te(tokens, layout)
     tokens = tokens.to(te.positional_embedding.device)
-    eot = te.eot_positions(tokens)
-    L = int(eot.max()) + 1
-    P, C = shared_prefix_length(tokens[:, :L], eot), tokens.shape[0]
-    if P == 0: return te(tokens)
+    layout = layout or token_layout(te, tokens)
+    (eot, L, P), C = layout, tokens.shape[0]
+    if P == 0: return te(tokens, layout)
     cast = te.transformer.get_cast_dtype() if hasattr(te.transformer, 'get_cast_dtype') else te.ln_final.weight.dtype
     pos = te.positional_embedding[:L].to(cast)
     xp = te.token_embedding(tokens[:1, :P]).to(cast) + pos[:P]          # 1×P×D: the shared prefix
