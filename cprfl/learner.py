@@ -666,13 +666,12 @@ from .data import ListFormatError
 
 _EXPECTS = {int: 'an integer', float: 'a number', bool: 'true or false', str: 'a string'}
 
-def _base_type(tp) -> tuple[type, bool]:
-    "A `Config` field's type without `Optional`, and whether it was optional."
-    optional = typing.get_origin(tp) is typing.Union
-    return ([a for a in typing.get_args(tp) if a is not type(None)][0] if optional else tp), optional
+def _base_type(tp) -> type:
+    "A `Config` field's type without `Optional`."
+    return [a for a in typing.get_args(tp) if a is not type(None)][0] if typing.get_origin(tp) is typing.Union else tp
 
 def _parse_value(s: str, tp):
-    base = _base_type(tp)[0]
+    base = _base_type(tp)
     if s.lower() in ('none', 'null') and base is not str: return None
     if base is bool:
         if s.lower() in ('1', 'true', 'yes'): return True
@@ -686,7 +685,7 @@ class _FieldFlag(argparse.Action):
     def __call__(self, parser, namespace, value, option_string=None):
         try: setattr(namespace, self.dest, _parse_value(value, self.field_type))
         except (ValueError, argparse.ArgumentTypeError):
-            parser.error(f"{self.option_strings[0]} expects {_EXPECTS[_base_type(self.field_type)[0]]}, got {value!r}")
+            parser.error(f"{self.option_strings[0]} expects {_EXPECTS[_base_type(self.field_type)]}, got {value!r}")
 
 class _OneLineErrors(argparse.ArgumentParser):
     "argparse whose errors are one line on stderr with exit status 2 (the usage of ~60 flags would bury them)."
@@ -794,7 +793,8 @@ def train_cli(argv: Optional[list[str]] = None) -> None:
         if not first: warnings.simplefilter('ignore')   # every process would print the same warnings
         if first: print(opts['choice'], flush=True)
         try: res = fit(cfg)
-        except USER_ERRORS as e: sys.exit(print(f"cprfl-train: error: {e}", file=sys.stderr) or 2)
+        except USER_ERRORS as e:
+            print(f"cprfl-train: error: {e}", file=sys.stderr); sys.exit(2)
         if _is_main() and not opts['no_report']:
             print('report:', write_report(res, title=f'cprfl-train {res.cfg.method} on {res.cfg.dataset}'))
     if _is_dist(): dist.destroy_process_group()
