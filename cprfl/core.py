@@ -54,11 +54,12 @@ CHOICES: dict[str, tuple[str, ...]] = dict(
 class ConfigError(ValueError):
     "An experiment parameter with an unknown name, a wrong type or a value outside its choices."
 
-def unknown_parameter(name: str, known: typing.Sequence[str]) -> ConfigError:
-    "The error for a parameter nobody defines: the closest known names, or all of them."
-    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.7)
-    return ConfigError(f"unknown parameter `{name}`" + (f"; did you mean {', '.join(close)}?" if close else
-                       f"; known parameters: {', '.join(known)}"))
+def unknown_parameter(name: str, known: typing.Sequence[str], what: str = 'parameter') -> ConfigError:
+    "The error for a parameter (or a command-line `flag`, as `what` says) nobody defines: the closest known names, or all of them."
+    bare = {k.lstrip('-'): k for k in known}   # flags are compared without their dashes
+    close = [bare[k] for k in difflib.get_close_matches(name.lstrip('-'), list(bare), n=3, cutoff=0.7)]
+    return ConfigError(f"unknown {what} `{name}`" + (f"; did you mean {', '.join(close)}?" if close else
+                       f"; known {what}s: {', '.join(known)}"))
 
 def reject_unknown(names: typing.Iterable[str], extra: typing.Sequence[str] = ()) -> None:
     "Raise `unknown_parameter` for the first of `names` (except `_`-private ones) that is neither a `Config` field nor in `extra`."
@@ -318,14 +319,14 @@ def _git_commit(root: Path) -> str:
     except (OSError, subprocess.TimeoutExpired): return 'unknown'
 
 def env_info() -> dict[str, str]:
-    "Python, platform, torch, CUDA, GPU, CPU threads, cprfl version and git commit."
+    "Python, platform, torch, CUDA, GPU, CPU threads, processes (`world_size`: torchrun's WORLD_SIZE, else 1), cprfl version and git commit."
     import cprfl
     cuda = torch.cuda.is_available()
     return {'python': platform.python_version(), 'platform': platform.platform(), 'torch': torch.__version__,
             'cuda': torch.version.cuda if cuda else 'not available',
             'gpu': torch.cuda.get_device_name(0) if cuda else 'none',
-            'cpu_threads': str(torch.get_num_threads()), 'cprfl': cprfl.__version__,
-            'git_commit': _git_commit(project_root())}
+            'cpu_threads': str(torch.get_num_threads()), 'world_size': os.environ.get('WORLD_SIZE', '1'),
+            'cprfl': cprfl.__version__, 'git_commit': _git_commit(project_root())}
 
 def env_markdown(info: Optional[dict] = None) -> str:
     "The environment as a two-column markdown table."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #9ada95bc
 from __future__ import annotations
-import contextlib, hashlib, io, json, math, os, shutil, time, warnings, weakref
+import codecs, contextlib, hashlib, io, json, math, os, posixpath, shutil, stat, time, warnings, weakref
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,13 +23,13 @@ from .core import resolve_path, content_key, files_fingerprint
 
 # %% auto #0
 __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BENCHMARKS', 'ICON_SETS', 'DOWNLOADS',
-           'ListFormatError', 'read_classes', 'read_list', 'write_classes', 'write_list', 'labels_matrix',
-           'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'read_split', 'check_images',
-           'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc', 'pareto_targets',
-           'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq', 'open_image',
-           'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'sample_seed', 'seeded',
-           'SeededSampler', 'SeededItems', 'uploads_without_waiting', 'augment_batch', 'DeviceAugment',
-           'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache', 'SlotLoader']
+           'ListFormatError', 'ListFormatWarning', 'read_classes', 'read_list', 'write_classes', 'write_list',
+           'labels_matrix', 'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'read_split',
+           'check_images', 'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc',
+           'pareto_targets', 'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq',
+           'open_image', 'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform',
+           'sample_seed', 'seeded', 'SeededSampler', 'SeededItems', 'uploads_without_waiting', 'augment_batch',
+           'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache', 'SlotLoader']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -48,50 +48,113 @@ VOC_CLASSES = ['aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bus', 'car', '
 
 # %% ../nbs/01_data.ipynb #c362786d
 class ListFormatError(ValueError):
-    "A list or labels file that cannot be parsed; the message names the file and the line."
+    "A list or labels file that cannot be read as meant, or would corrupt a benchmark; the message names the file, the line and the fix."
+
+class ListFormatWarning(UserWarning):
+    "A list that reads, but looks unlike what was probably meant (a training image also in the test list, a class without images)."
 
 IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
 
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, 'UTF-32'), (codecs.BOM_UTF32_BE, 'UTF-32'),   # UTF-32 LE first: it starts like UTF-16 LE
+              (codecs.BOM_UTF16_LE, 'UTF-16'), (codecs.BOM_UTF16_BE, 'UTF-16'))
+
+def _convert(path: Path, encoding: str) -> str:
+    return (f"convert it to UTF-8, e.g. `iconv -f {encoding} -t UTF-8 {path.name} > {path.stem}.utf8{path.suffix}` and put that "
+            f"in its place, or save it again as \"UTF-8\" in the editor")
+
+def _wide_encoding(data: bytes) -> Optional[str]:
+    "`UTF-16`/`UTF-32` (with a byte-order mark) or the byte order of one without, from where the NUL bytes of ASCII text fall."
+    enc = next((e for bom, e in _WIDE_BOMS if data.startswith(bom)), None)
+    if enc or b'\0' not in data: return enc
+    head = data[:4096]
+    if head[1:4] == b'\0\0\0' or head[:3] == b'\0\0\0': return 'UTF-32LE' if head[:1] != b'\0' else 'UTF-32BE'
+    if head[1:2] == b'\0' or head[:1] == b'\0': return 'UTF-16LE' if head[:1] != b'\0' else 'UTF-16BE'
+    return 'binary'
+
+def _decode(path: Path) -> str:
+    "The text of a list file, which must be UTF-8 (a UTF-8 BOM is fine); anything else raises `ListFormatError` naming the encoding it looks like and how to convert it."
+    data = path.read_bytes()
+    if enc := _wide_encoding(data):
+        if enc == 'binary': raise ListFormatError(f"{path}: holds NUL bytes, so it is not a text file: a list is UTF-8 text with one line per image or class")
+        raise ListFormatError(f"{path}: the file is {enc} text (what Windows editors save as \"Unicode\"), not UTF-8: " + _convert(path, enc))
+    try: return data.decode('utf-8-sig')
+    except UnicodeDecodeError as e:
+        ln = len((data[:e.start] + b'.').splitlines())
+        try: data.decode('cp1252'); enc, name = 'WINDOWS-1252', 'Windows-1252 (what Windows editors save as "ANSI")'
+        except UnicodeDecodeError: enc, name = 'ISO-8859-1', 'Latin-1 (ISO-8859-1)'
+        line = data.splitlines()[ln - 1].decode(enc).strip()
+        raise ListFormatError(f"{path}:{ln}: byte 0x{data[e.start]:02x} is not UTF-8: the file looks like {name}, in which this "
+                              f"line reads {line!r}; " + _convert(path, enc)) from None
+
 def _lines(path: Path):
-    "(line number, whitespace-split tokens) of every non-blank line; survives CRLF, CR, BOM and a missing last newline."
-    text = Path(path).read_bytes().decode('utf-8-sig')
+    "(line number, whitespace-split tokens) of every non-blank line; survives CRLF, CR, BOM and a missing last newline; UTF-8 only."
+    text = _decode(Path(path))
     for ln, line in enumerate(text.splitlines(), 1):
         toks = line.split()
         if toks: yield ln, toks
 
+def _is_int(tok: str) -> bool: return tok.lstrip('-').isdigit()
+
 def read_classes(path: str | Path) -> list[str]:
-    "Class names from a `labels.txt` of `name index` lines (names may contain spaces); a line without index gets its position."
-    path, names = Path(path), {}
-    for pos, (ln, toks) in enumerate(_lines(path)):
-        if len(toks) > 1 and toks[-1].lstrip('-').isdigit(): name, idx = ' '.join(toks[:-1]), int(toks[-1])
+    "Class names from a `labels.txt` of `name index` lines (names may contain spaces); a line without index gets its position. Each index and each name once."
+    path, names, line_of = Path(path), {}, {}
+    rows = list(_lines(path))
+    indexed = any(len(toks) > 1 and _is_int(toks[-1]) for _, toks in rows)   # the `name index` form (else one name per line)
+    for pos, (ln, toks) in enumerate(rows):
+        if len(toks) > 1 and _is_int(toks[-1]): name, idx = ' '.join(toks[:-1]), int(toks[-1])
+        elif indexed and len(toks) == 1 and _is_int(toks[0]):
+            raise ListFormatError(f"{path}:{ln}: index {toks[0]} has no class name: write `name {toks[0]}`")
         else: name, idx = ' '.join(toks), pos
         if idx in names: raise ListFormatError(f"{path}:{ln}: class index {idx} appears twice ({names[idx]!r}, {name!r})")
-        names[idx] = name
-    if not names: raise ListFormatError(f"{path}: no class names")
+        if name in line_of:
+            raise ListFormatError(f"{path}:{ln}: class name {name!r} is also on line {line_of[name]}: two classes with one name cannot be "
+                                  "told apart (predictions, per-class AP, prompts); rename one, or merge the two into one class in the lists")
+        names[idx], line_of[name] = name, ln
+    if not names: raise ListFormatError(f"{path}: no class names: the file is empty (it needs one `name index` line per class)")
     if sorted(names) != list(range(len(names))):
         raise ListFormatError(f"{path}: class indices must be 0..{len(names)-1} without gaps, got {sorted(names)}")
     return [names[i] for i in range(len(names))]
 
+def _comma_separated(toks: list[str]) -> bool:
+    "Whether a line looks like CSV: an integer right after a comma (`a.jpg,0,2` or `a.jpg 0,2`)."
+    return any(_is_int(part.strip()) for t in toks for part in t.split(',')[1:])
+
 def read_list(path: str | Path,              # `train.txt`/`test.txt`: `relative/path.jpg i j k` per line
               num_classes: Optional[int] = None, # C; default: largest index + 1
              ) -> list[tuple[str, np.ndarray]]:
-    "Items `(relative_path, multi-hot float32 vector of length C)` of a list file; lines without labels are kept (all zeros)."
-    path, rows = Path(path), []
+    "Items `(relative_path, multi-hot float32 vector of length C)` of a list file; lines without labels are kept (all zeros). Each image once."
+    path, rows, first, repeats = Path(path), [], {}, []
     for ln, toks in _lines(path):
+        if _comma_separated(toks):
+            raise ListFormatError(f"{path}:{ln}: the fields are separated by commas ({' '.join(toks)!r}); write `path idx idx ...` "
+                                  "separated by spaces (e.g. `a.jpg 0 2`)")
         try: idx = [int(t) for t in toks[1:]]
         except ValueError:
             hint = ''
             if any(t.lower().endswith(IMAGE_SUFFIXES) for t in toks[1:]):
                 hint = ("; the fields are separated by whitespace, so an image path may not contain a space: rename "
-                        f"{' '.join(t for t in toks if not t.lstrip('-').isdigit())!r} (e.g. with `_` for each space)")
+                        f"{' '.join(t for t in toks if not _is_int(t))!r} (e.g. with `_` for each space)")
             raise ListFormatError(f"{path}:{ln}: expected `path idx idx ...` with integer class indices, got "
                                   f"{' '.join(toks)!r}{hint}") from None
+        key = posixpath.normpath(toks[0])
+        if key in first:
+            raise ListFormatError(f"{path}:{ln}: image {toks[0]!r} is also on line {first[key]}: listed twice, it counts twice in "
+                                  "training, in the class counts and in the test score; keep one line with all its labels "
+                                  "(to show rare classes more often, use sampler='class_aware')")
+        first[key] = ln
+        if len(set(idx)) < len(idx): repeats.append((ln, next(i for i in idx if idx.count(i) > 1)))
         rows.append((ln, toks[0], idx))
+    if not rows: raise ListFormatError(f"{path}: no image lines: the list is empty (it needs one `relative/path.jpg idx idx ...` line per image)")
+    if repeats:
+        warnings.warn(f"{path}:{repeats[0][0]}: class index {repeats[0][1]} is listed twice on one line ({len(repeats)} such "
+                      "line(s)); a label counts once: was another index meant?", ListFormatWarning, stacklevel=2)
     C = num_classes if num_classes is not None else 1 + max((i for *_, idx in rows for i in idx), default=-1)
     items = []
     for ln, rel, idx in rows:
         bad = [i for i in idx if not 0 <= i < C]
-        if bad: raise ListFormatError(f"{path}:{ln}: class index {bad[0]} is outside 0..{C-1} ({rel})")
+        if bad:
+            hint = f"; indices start at 0 (the first class of labels.txt is 0): were they counted from 1?" if bad[0] == C else ''
+            raise ListFormatError(f"{path}:{ln}: class index {bad[0]} is outside 0..{C-1} ({rel}){hint}")
         y = np.zeros(C, np.float32); y[idx] = 1
         items.append((rel, y))
     return items
@@ -198,8 +261,31 @@ def read_split(list_dir: str | Path,                 # a folder holding `train.t
     if missing: raise FileNotFoundError(f"{list_dir} lacks {', '.join(missing)}: a list-file dataset needs train.txt, test.txt "
                                         "(`relative/path.jpg i j k` per line) and labels.txt (`name index` per line)")
     classes = read_classes(list_dir/'labels.txt')
-    return Split(name or list_dir.name, classes, read_list(list_dir/'train.txt', len(classes)),
-                 read_list(list_dir/'test.txt', len(classes)), Path(image_root or list_dir), list_dir)
+    split = Split(name or list_dir.name, classes, read_list(list_dir/'train.txt', len(classes)),
+                  read_list(list_dir/'test.txt', len(classes)), Path(image_root or list_dir), list_dir)
+    _warn_split(split)
+    return split
+
+def _line_of(list_file: Path, rel: str) -> str:
+    "`list_file:line` of the line that lists image `rel` (the file alone where it is not found)."
+    with contextlib.suppress(OSError, ListFormatError):
+        for ln, toks in _lines(list_file):
+            if toks[0] == rel: return f"{list_file}:{ln}"
+    return str(list_file)
+
+def _warn_split(split: Split) -> None:
+    "Warn (`ListFormatWarning`) about what reads but is probably not meant: test images that are also training images, classes without a training image."
+    train = {posixpath.normpath(p) for p, _ in split.train}
+    both = [p for p, _ in split.test if posixpath.normpath(p) in train]
+    if both:
+        warnings.warn(f"{_line_of(split.list_dir/'test.txt', both[0])}: {len(both)} of {len(split.test)} test images are also training "
+                      f"images (first: {both[0]!r}): their test score measures memory, not generalisation; remove them from one list "
+                      "unless that is what you want", ListFormatWarning, stacklevel=3)
+    unused = np.flatnonzero(split.class_freq == 0)
+    if len(unused):
+        names = ', '.join(repr(split.classes[i]) for i in unused[:5]) + (', ...' if len(unused) > 5 else '')
+        warnings.warn(f"{split.list_dir/'train.txt'}: {len(unused)} of {split.num_classes} classes have no training image ({names}): "
+                      "the model cannot learn them, and their test AP counts in the tail group", ListFormatWarning, stacklevel=3)
 
 # %% ../nbs/01_data.ipynb #17e031a4
 DOWNLOADS = {
@@ -216,21 +302,45 @@ DOWNLOADS = {
 }
 "What to download for each benchmark and where to unpack it (`{root}` is the data root)."
 
+def _path_kind(p: Path) -> str:
+    "`image`, `missing`, `folder`, `empty` (0 bytes) or `other`, from one `stat` (and the header of a file without an image suffix)."
+    try: st = p.stat()
+    except (FileNotFoundError, NotADirectoryError): return 'missing'
+    if stat.S_ISDIR(st.st_mode): return 'folder'
+    if not stat.S_ISREG(st.st_mode): return 'other'
+    if st.st_size == 0: return 'empty'
+    if p.suffix.lower() in IMAGE_SUFFIXES: return 'image'
+    try:
+        with Image.open(p): return 'image'
+    except (OSError, SyntaxError, ValueError): return 'other'
+
+_NOT_AN_IMAGE = {'folder': "a folder, not an image file: list the image files inside it, one line each",
+                 'empty': "an empty file (0 bytes): copy or download it again, or remove its line",
+                 'other': f"not an image file (its name and its first bytes are not an image's): list image files only ({', '.join(IMAGE_SUFFIXES[:4])}, ...)"}
+
 def check_images(split: Split,      # from `load_split`
                  which: Sequence[str] = ('train', 'test'), # which item lists to check
                 ) -> int:
-    "Raise `FileNotFoundError` (saying what to download and where) unless every listed image exists; return the count."
-    paths = [split.image_root/p for w in which for p, _ in getattr(split, w)]
-    missing = [p for p in paths if not p.is_file()]
-    if not missing: return len(paths)
-    head = (f"{len(missing)} of {len(paths)} images of {split.name} are missing under {split.image_root} "
-            f"(first: {', '.join(str(p) for p in missing[:3])}).")
-    if split.name in DOWNLOADS: help = DOWNLOADS[split.name].format(root=split.image_root.parent)
-    elif split.name in ICON_SETS: help = f"The generated set in {split.image_root} is incomplete: delete that folder and it is regenerated on next use."
-    else: help = (f"The lists in {split.list_dir} give paths relative to {split.image_root}; put the images there "
-                  "or say where they are: `-p image_root DIR` (papermill), `--image_root DIR` (cprfl-train), "
-                  "`Config(image_root=...)` or `load_split(..., image_root=...)` (`cprfl.datasets`).")
-    raise FileNotFoundError(head + ' ' + help)
+    "Raise `FileNotFoundError` (saying what to download and where) unless every listed image exists, and `ListFormatError` (naming the list file and line) for a listed path that is not an image file; return the count."
+    listed = [(w, p) for w in which for p, _ in getattr(split, w)]
+    kinds = [_path_kind(split.image_root/p) for _, p in listed]
+    missing = [split.image_root/p for (_, p), k in zip(listed, kinds) if k == 'missing']
+    if missing:
+        head = (f"{len(missing)} of {len(listed)} images of {split.name} are missing under {split.image_root} "
+                f"(first: {', '.join(str(p) for p in missing[:3])}).")
+        if split.name in DOWNLOADS: help = DOWNLOADS[split.name].format(root=split.image_root.parent)
+        elif split.name in ICON_SETS: help = f"The generated set in {split.image_root} is incomplete: delete that folder and it is regenerated on next use."
+        else: help = (f"The lists in {split.list_dir} give paths relative to {split.image_root}; put the images there "
+                      "or say where they are: `-p image_root DIR` (papermill), `--image_root DIR` (cprfl-train), "
+                      "`Config(image_root=...)` or `load_split(..., image_root=...)` (`cprfl.datasets`).")
+        raise FileNotFoundError(head + ' ' + help)
+    bad = [(w, p, k) for (w, p), k in zip(listed, kinds) if k != 'image']
+    if bad:
+        w, p, k = bad[0]
+        where = _line_of(split.list_dir/f'{w}.txt', p) if split.list_dir else f"the {w} list of {split.name}"
+        more = f" ({len(bad)} listed paths are not image files)" if len(bad) > 1 else ''
+        raise ListFormatError(f"{where}: {split.image_root/p} is {_NOT_AN_IMAGE[k]}{more}")
+    return len(listed)
 
 # %% ../nbs/01_data.ipynb #f757668b
 def data_key(items: Sequence[tuple[str, np.ndarray]], # `(relative_path, multi-hot)`, e.g. `split.train`

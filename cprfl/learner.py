@@ -17,12 +17,12 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 
-from .core import (Config, ConfigError, PRESETS, config_docs, from_preset, seed_everything, rank_seed, select_device, cuda_usable, autocast_dtype, autocast,
+from .core import (Config, ConfigError, PRESETS, RECIPES, project_root, unknown_parameter, config_docs, from_preset, seed_everything, rank_seed, select_device, cuda_usable, autocast_dtype, autocast,
                         needs_grad_scaler, keep_freed_memory, usable_cores, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .datasets import load_split
 from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
                         eval_transform, check_images, data_key, remove_stale, to_float, DeviceAugment, build_image_cache, SlotLoader,
-                        SeededSampler, SeededItems)
+                        SeededSampler, SeededItems, ListFormatError)
 from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
                                folder_files, load_model)
 from .losses import build_loss
@@ -31,15 +31,15 @@ from .semantics import describe_source
 from .model import TORCHVISION_RESNETS, CPRFL
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
-           'build_optimizer', 'build_scheduler', 'rng_state', 'set_rng_state', 'extract_features', 'features_key',
-           'cached_features', 'first_across_ranks', 'gather_objects', 'init_distributed', 'predict_scores',
-           'auto_workers', 'feature_workers', 'fit_batch_size', 'image_caches', 'make_loaders', 'NonFiniteLoss',
-           'check_finite', 'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files',
-           'Experiment', 'fit_device', 'steps_per_epoch', 'train_state', 'training_net', 'setup_experiment',
-           'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch', 'fit', 'per_class_table', 'summary_table',
-           'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report', 'evaluate_checkpoint',
-           'config_parser', 'cli_config', 'train_cli']
+__all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'USER_ERRORS', 'default_preset',
+           'experiment_config', 'get_split', 'param_groups', 'build_optimizer', 'build_scheduler', 'rng_state',
+           'set_rng_state', 'extract_features', 'features_key', 'cached_features', 'first_across_ranks',
+           'gather_objects', 'init_distributed', 'predict_scores', 'auto_workers', 'feature_workers', 'fit_batch_size',
+           'image_caches', 'make_loaders', 'NonFiniteLoss', 'check_finite', 'train_one_epoch', 'check_resumable',
+           'resume_checkpoint', 'TrainState', 'run_files', 'Experiment', 'fit_device', 'steps_per_epoch', 'train_state',
+           'training_net', 'setup_experiment', 'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch', 'fit',
+           'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report',
+           'evaluate_checkpoint', 'run_choice', 'config_parser', 'cli_config', 'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -87,12 +87,44 @@ def build_optimizer(cfg: Config, model: nn.Module, device: torch.device, fused: 
         return torch.optim.Adam([{**g, 'weight_decay': cfg.weight_decay} for g in groups], lr=cfg.lr, fused=fused)
     return torch.optim.AdamW(groups, lr=cfg.lr, fused=fused)
 
+ONECYCLE_WARMUP = 0.1
+"OneCycle's share of the planned steps that warms up (`pct_start`): the released code's 10 %."
+
+def _onecycle_lrs(lr: float, total: int, pct_start: float = ONECYCLE_WARMUP) -> list[float]:
+    "The learning rate each of `total` OneCycle steps with peak `lr` trains with (the schedule run on a throwaway parameter)."
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=total, pct_start=pct_start, anneal_strategy='cos',
+                                                cycle_momentum=False)
+    lrs = []
+    for _ in range(total): lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+    return lrs
+
+def _short_onecycle(cfg: Config, steps_per_epoch: int) -> str:
+    "Why a OneCycle schedule of too few steps trains at other rates than planned, the rate of each epoch, and the fix."
+    total = cfg.epochs * steps_per_epoch
+    per_epoch = np.reshape(_onecycle_lrs(cfg.lr, total), (cfg.epochs, steps_per_epoch)).mean(1)
+    return (f"OneCycle over {total} optimiser step(s) ({cfg.epochs} epoch(s) × {steps_per_epoch} step(s)) has a warm-up of "
+            f"{ONECYCLE_WARMUP * total:.1f} step, shorter than one: it starts at its peak and ends near 0, so the epochs train at lr "
+            f"{', '.join(f'{x:.2g}' for x in per_epoch)} (peak {cfg.lr:g}). Plan at least {math.ceil(1 / ONECYCLE_WARMUP)} steps "
+            "(more epochs, a smaller batch_size, a larger max_steps), or train at a constant rate: schedule='constant' (--schedule constant)")
+
 def build_scheduler(cfg: Config, opt: torch.optim.Optimizer, steps_per_epoch: int):
-    "OneCycle over all planned epochs (each group's peak is its own lr), or a constant learning rate."
+    "OneCycle over all planned epochs (each group's peak is its own lr), or a constant learning rate; warns when the steps are too few for OneCycle's warm-up."
     if cfg.schedule == 'constant': return torch.optim.lr_scheduler.LambdaLR(opt, lambda _: 1.0)
-    return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g['lr'] for g in opt.param_groups],
-                                               total_steps=cfg.epochs * steps_per_epoch,
-                                               pct_start=0.1, anneal_strategy='cos', cycle_momentum=True)
+    total = cfg.epochs * steps_per_epoch
+    if ONECYCLE_WARMUP * total < 1: warnings.warn(_short_onecycle(cfg, steps_per_epoch), stacklevel=2)
+    # a warm-up of exactly one step makes torch divide by zero (its warm-up phase then has length 0): a hair longer
+    pct = ONECYCLE_WARMUP * (1 + 1e-6) if math.isclose(ONECYCLE_WARMUP * total, 1) else ONECYCLE_WARMUP
+    return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g['lr'] for g in opt.param_groups], total_steps=total,
+                                               pct_start=pct, anneal_strategy='cos', cycle_momentum=True)
+
+class _EpochLrs:
+    "The scheduler, as one epoch's loop steps it, recording the rate each optimiser step trained with (the groups' base rate, before `lr_mult`)."
+    def __init__(self, sched, opt: torch.optim.Optimizer): self.sched, self.opt, self.lrs = sched, opt, []
+    def __getattr__(self, name): return getattr(self.sched, name)   # everything else is the scheduler's
+    def step(self):
+        self.lrs.append(next(g['lr'] for g in self.opt.param_groups if g.get('lr_mult', 1.0) == 1.0)); self.sched.step()
+    def mean(self) -> float: return float(np.mean(self.lrs)) if self.lrs else math.nan
 
 # %% ../nbs/07_learner.ipynb #e76b158a
 def rng_state() -> dict:
@@ -229,8 +261,8 @@ def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     if cfg.batch_size * cfg.grad_accum <= n_train: return cfg
     bs = n_train // cfg.grad_accum // world * world
     if bs < 1: raise ConfigError(f"the training set has {n_train} images: too few for grad_accum {cfg.grad_accum} × {world} process(es)")
-    warnings.warn(f"batch_size {cfg.batch_size} × grad_accum {cfg.grad_accum} is larger than the training set ({n_train} "
-                  f"images): training with batch_size {bs}", stacklevel=2)
+    if _is_main(): warnings.warn(f"batch_size {cfg.batch_size} × grad_accum {cfg.grad_accum} is larger than the training set "
+                                 f"({n_train} images): training with batch_size {bs}", stacklevel=2)   # once, not once per process
     return dataclasses.replace(cfg, batch_size=bs)
 
 def image_caches(cfg: Config, split) -> dict:
@@ -505,7 +537,7 @@ class FitResult:
 def open_run_folder(ex: Experiment):
     "Write `config.json` and open the TensorBoard log (None without tensorboard, and on every process but the first)."
     if not _is_main(): return None
-    write_files(ex.out, {'config.json': json.dumps(ex.cfg.to_dict(), indent=2)}, what='config.json')
+    write_files(ex.out, {'config.json': json.dumps({**ex.cfg.to_dict(), 'world_size': _world()}, indent=2)}, what='config.json')
     try: from torch.utils.tensorboard import SummaryWriter
     except ImportError: return None
     return SummaryWriter(str(ex.out / 'tb'))
@@ -518,11 +550,13 @@ def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, 
     ex.sampler.set_epoch(epoch)   # the shuffle, and the seed of every image's augmentation
     augment = DeviceAugment(cfg.seed, _rank()) if cfg.augment_on == 'device' and not cfg.freeze_backbone else None
     if augment is not None: augment.set_epoch(epoch)
+    lrs = _EpochLrs(st.sched, st.opt)   # history's `lr`: the mean rate the epoch's steps trained with
     try:
-        row = dict(epoch=epoch, **train_one_epoch(ex.net, ex.train_dl, ex.criterion, st.opt, st.sched, st.scaler, ex.steps, epoch,
+        row = dict(epoch=epoch, **train_one_epoch(ex.net, ex.train_dl, ex.criterion, st.opt, lrs, st.scaler, ex.steps, epoch,
                                                   ex.device, ex.amp_dtype, cfg.grad_accum, st.ema, ex.model, progress, augment))
     except NonFiniteLoss as e:
         raise NonFiniteLoss(f"{e}; stopped without saving, {ex.out / 'last.pt'} still holds the last good state") from None
+    row['lr'] = lrs.mean()
     metrics = None
     if (epoch + 1) % cfg.eval_every == 0 or epoch == ex.last_epoch:
         if _is_main():
@@ -624,7 +658,7 @@ def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> P
     for name, f in figs.items(): f.savefig(out / 'figures' / name, dpi=120); plt.close(f)
     results = {'last': res.final} | ({'best (epoch %d)' % res.best['epoch']: res.best} if 'epoch' in res.best else {})
     other = {k: round(v, 2) for k, v in res.final.items() if k not in ('ap', 'mAP', 'head', 'medium', 'tail') and isinstance(v, float)}
-    c = res.cfg
+    c, world = res.cfg, int((res.env or {}).get('world_size', 1))
     md = [f'# {title}', '', extra, '',
           f'Dataset `{c.dataset}` ({len(res.classes)} classes; groups by training images: '
           + ', '.join(f'{g} {len(res.groups.get(g, []))}' for g in GROUP_ORDER) + f'), method `{c.method}`, backbone '
@@ -638,7 +672,9 @@ def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> P
           ('Data: frozen backbone, its features computed once and cached' if c.freeze_backbone else
            f'Data: {c.num_workers} worker processes{", images from the decoded-image cache" if c.cache_images else ""}'
            f'{", augmentation on the device" if c.augment_on == "device" else ""}')
-          + (f'; waiting for data {res.history["data_wait"].mean():.0%} of the training time' if 'data_wait' in res.history else '') + '.', '',
+          + (f'; waiting for data {res.history["data_wait"].mean():.0%} of the training time' if 'data_wait' in res.history else '') + '.'
+          + (f' Trained by {world} processes (torchrun, DistributedDataParallel), each with {c.batch_size // world} of the '
+             f'{c.batch_size} images of a step.' if world > 1 else ''), '',
           '## mAP (%)', '', summary_table(results).to_markdown(), '',
           '`last` is the model after the final epoch (the EMA weights when EMA is on); `best` is the epoch with the '
           'highest test mAP, the selection rule of the papers.', '',
@@ -671,8 +707,14 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
                      split.groups, model)
 
 # %% ../nbs/07_learner.ipynb #d13beb00
+_EXPECTS = {int: 'an integer', float: 'a number', bool: 'true or false', str: 'a string'}
+
+def _base_type(tp) -> type:
+    "A `Config` field's type without `Optional`."
+    return [a for a in typing.get_args(tp) if a is not type(None)][0] if typing.get_origin(tp) is typing.Union else tp
+
 def _parse_value(s: str, tp):
-    base = [a for a in typing.get_args(tp) if a is not type(None)][0] if typing.get_origin(tp) is typing.Union else tp
+    base = _base_type(tp)
     if s.lower() in ('none', 'null') and base is not str: return None
     if base is bool:
         if s.lower() in ('1', 'true', 'yes'): return True
@@ -680,32 +722,122 @@ def _parse_value(s: str, tp):
         raise argparse.ArgumentTypeError(f"expected true/false, got {s!r}")
     return base(s)
 
-def config_parser() -> argparse.ArgumentParser:
-    "An argparse parser with one `--field` per `Config` field (typed, described and grouped as in `Config`), plus `--preset`."
-    p = argparse.ArgumentParser(prog='cprfl-train', description='Train CPRFL / DLFL / ERM: the parameters of nbs/train.ipynb as '
-                                'flags. A flag left out takes the preset\'s value, then the recipe\'s, then the default shown.')
-    p.add_argument('--preset', default=None, help=f"named bundle of parameters: {', '.join(PRESETS)} (default: "
-                   "demo on the icon sets; real data: the paper's setting on a GPU, cpu on a CPU)")
+class _FieldFlag(argparse.Action):
+    "Stores one `Config` field parsed for its type; another value is an error naming the flag and the type it expects."
+    def __init__(self, *args, field_type=str, **kwargs): super().__init__(*args, **kwargs); self.field_type = field_type
+    def __call__(self, parser, namespace, value, option_string=None):
+        try: setattr(namespace, self.dest, _parse_value(value, self.field_type))
+        except (ValueError, argparse.ArgumentTypeError):
+            parser.error(f"{self.option_strings[0]} expects {_EXPECTS[_base_type(self.field_type)]}, got {value!r}")
+
+class _OneLineErrors(argparse.ArgumentParser):
+    "argparse whose errors are one line on stderr with exit status 2 (the usage of ~60 flags would bury them)."
+    def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
+
+def _preset_choice(preset: Optional[str], params: dict) -> tuple[Optional[str], str]:
+    "The preset a run with `params` takes, and why in words: named, or chosen by `default_preset` from dataset, backbone and device."
+    if preset is not None: return preset, f"--preset {preset}"
+    dataset, backbone, device = params.get('dataset'), params.get('backbone'), params.get('device')
+    chosen = default_preset(dataset, backbone, device)
+    if chosen == 'demo': why = f"dataset {dataset or Config.dataset} is an embedded demo set"
+    elif chosen == 'cpu': why = '--device cpu' if device == 'cpu' else 'no GPU visible'
+    elif default_preset(dataset, None, device) == 'cpu': why = f"--backbone {backbone} named: the paper's setting with it"
+    elif device not in (None, 'auto'): why = f"--device {device}: the paper's setting"
+    else: why = "a GPU is visible: the paper's setting"
+    return chosen, why
+
+_SHOWN = {'efficientnet_lite0': 'EfficientNet-Lite0', 'minilm': 'MiniLM prompts', 'random': 'random prompts'}
+
+def run_choice(cfg: Config,                 # the run's config (resolved or not)
+               preset: Optional[str] = None, # the `--preset` given, if any
+               params: Optional[dict] = None, # the parameters given (dataset, backbone and device decide the preset)
+              ) -> str:
+    "One line: the preset and device a run takes and why, the backbone, the image size, the prompts (and the processes under torchrun)."
+    chosen, why = _preset_choice(preset, params or {})
+    device = cfg.device if cfg.device != 'auto' else 'cuda' if torch.cuda.is_available() else 'cpu'
+    world = int(os.environ.get('WORLD_SIZE', 1))
+    prompts = [] if cfg.method == 'erm' else [_SHOWN.get(cfg.prompt_init, f'CLIP {cfg.text_model} prompts')]
+    parts = [_SHOWN.get(cfg.backbone, cfg.backbone), f'{cfg.image_size} px', *prompts, f'device {device}',
+             *([f'{world} processes (torchrun)'] if world > 1 else [])]
+    head = f"preset {chosen} ({why}" if chosen else f"no preset ({why}"
+    return f"{head}{'' if preset else '; --preset to choose'}): {', '.join(parts)}"
+
+def _flag_default(name: str, cfg: Optional[Config], run: Optional[Config], preset: Optional[str], given: dict) -> str:
+    "What `--help` says of field `name`: the value the run takes and where it comes from."
+    if run is None:   # parameters that make no config (e.g. an unknown preset): the plain defaults
+        d = Config.__dataclass_fields__[name].default
+        return f"default: {'recipe/preset' if d is None and name in RECIPES[Config.recipe] else d}"
+    v = getattr(run, name)
+    if name in given: return f"given: {v}"
+    if name == 'out_dir':
+        return (f"default: {v}, i.e. {resolve_path(v)}: reports/runs/<dataset>_<method>_seed<seed> under the cprfl checkout "
+                "that holds the working directory, else under the working directory")
+    if getattr(cfg, name) is None and v is not None: return f"default: {v}, from recipe {run.recipe}"
+    if preset and name in PRESETS[preset]: return f"default: {v}, from preset {preset}"
+    return f"default: {v}"
+
+def config_parser(given: Optional[dict] = None, # the flags given (`--preset` included): the help shows the values of their run
+                 ) -> argparse.ArgumentParser:
+    "An argparse parser with one `--field` per `Config` field (typed, described and grouped as in `Config`), plus `--preset`; each flag's help gives the value the run of `given` takes and where it comes from."
+    given = {k: v for k, v in (given or {}).items() if k != 'no_report'}
+    named = given.pop('preset', None)
+    preset, why = _preset_choice(named, given)
+    try: cfg = experiment_config(preset, **given); run = cfg.resolved()
+    except ConfigError: cfg = run = None   # the error is raised when the flags are used
+    p = _OneLineErrors(prog='cprfl-train', description='Train CPRFL / DLFL / ERM: the parameters of nbs/train.ipynb as flags. '
+                       'Each flag shows the value this run takes: given, from the preset (named, or chosen for the dataset and '
+                       'device: give those before --help to see their run), from the recipe, or the default.')
+    p.add_argument('--preset', default=None, help=f"named bundle of parameters: {', '.join(PRESETS)} (this run: "
+                   f"{preset or 'none'}, {why}; without --preset: demo on the icon sets; real data: the paper's setting on a GPU, "
+                   "cpu on a CPU unless a backbone is named)".replace('%', '%%'))
     p.add_argument('--no-report', action='store_true', help='do not write report.md')
     hints, docs, groups = typing.get_type_hints(Config), config_docs(), {}
     for f in dataclasses.fields(Config):
         g, text = docs[f.name]
         if g not in groups: groups[g] = p.add_argument_group(g)
-        default = 'recipe/preset' if f.default is None and g == 'optimisation' else f.default
-        groups[g].add_argument('--' + f.name, type=lambda s, tp=hints[f.name]: _parse_value(s, tp), default=argparse.SUPPRESS,
-                               help=f"{text} (default: {default})".replace('%', '%%'))
+        groups[g].add_argument('--' + f.name, action=_FieldFlag, field_type=hints[f.name], default=argparse.SUPPRESS,
+                               help=f"{text} ({_flag_default(f.name, cfg, run, preset, given)})".replace('%', '%%'))
     return p
 
+def _flag_names() -> list[str]: return ['--help', '--preset', '--no-report'] + ['--' + f.name for f in dataclasses.fields(Config)]
+
+def _respelled(tok: str, known: list[str]) -> str:
+    "`--image-size` as `--image_size` (or `--no_report` as `--no-report`) where only the other spelling is a flag."
+    name, eq, value = tok.partition('=')
+    if not tok.startswith('--') or name in known: return tok
+    other = next((k for k in known if k[2:].replace('-', '_') == name[2:].replace('-', '_')), None)
+    return other + eq + value if other else tok
+
 def cli_config(argv: Optional[list[str]] = None) -> tuple[Config, dict]:
-    "The experiment `cprfl-train ARGV` runs (through `experiment_config`, as train.ipynb), and the other options."
-    args = vars(config_parser().parse_args(argv))
+    "The experiment `cprfl-train ARGV` runs (through `experiment_config`, as train.ipynb), and the other options (`no_report`; `choice`: the run's first line)."
+    known = _flag_names()
+    argv = [_respelled(t, known) for t in (sys.argv[1:] if argv is None else argv)]
+    given = vars(config_parser().parse_known_args([t for t in argv if t not in ('-h', '--help')])[0])   # for --help's values
+    p = config_parser(given)
+    args, rest = p.parse_known_args(argv)
+    if rest:
+        flag = next((t for t in rest if t.startswith('-')), None)
+        p.error(str(unknown_parameter(flag.partition('=')[0], known, 'flag')) if flag else
+                f"unexpected value {rest[0]!r}: parameters are given as `--name value`")
+    args = vars(args)
     preset, no_report = args.pop('preset'), args.pop('no_report')
-    return experiment_config(preset, **args), {'no_report': no_report}
+    try: cfg = experiment_config(preset, **args)
+    except ConfigError as e: p.error(str(e))
+    return cfg, {'no_report': no_report, 'choice': run_choice(cfg.resolved(), preset, args)}
+
+USER_ERRORS = (ConfigError, ListFormatError, FileNotFoundError)
+"What a user's parameters or files cause: `cprfl-train` prints them as one line (exit status 2); any other exception keeps its traceback."
 
 def train_cli(argv: Optional[list[str]] = None) -> None:
     "Entry point of `cprfl-train` (returns nothing: a console script's return value becomes its exit status)."
     cfg, opts = cli_config(argv)
-    no_report = opts['no_report']
-    res = fit(cfg)
-    if _is_main() and not no_report: print('report:', write_report(res, title=f'cprfl-train {res.cfg.method} on {res.cfg.dataset}'))
+    first = int(os.environ.get('RANK', 0)) == 0   # torchrun's first process (the process group starts in `fit`)
+    with warnings.catch_warnings():
+        if not first: warnings.simplefilter('ignore')   # every process would print the same warnings
+        if first: print(opts['choice'], flush=True)
+        try: res = fit(cfg)
+        except USER_ERRORS as e:
+            print(f"cprfl-train: error: {e}", file=sys.stderr); sys.exit(2)
+        if _is_main() and not opts['no_report']:
+            print('report:', write_report(res, title=f'cprfl-train {res.cfg.method} on {res.cfg.dataset}'))
     if _is_dist(): dist.destroy_process_group()
