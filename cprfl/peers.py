@@ -222,6 +222,7 @@ class LMPT(nn.Module):
         self.image_encoder = clip_model.visual
         self.text_encoder = LMPTTextEncoder(clip_model)
         self.logit_scale = nn.Parameter(tower.logit_scale.detach().clone(), requires_grad=False)
+        self.register_buffer('token_embedding', tower.token_embedding.weight.detach(), persistent=False)  # for captions; not saved
         self.register_buffer('tokenized_prompts', tokens, persistent=False)
         self.register_buffer('eot_index', eot, persistent=False)
         self.text_length = int(eot.max()) + 1 if truncate else L
