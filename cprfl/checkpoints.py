@@ -15,6 +15,7 @@ from .core import Config, resolve_path
 from .semantics import describe_source, embedding_dim, rescale_embeddings, class_embeddings
 from .model import Backbone, CPRFL, ERM, Normalize, OfficialCheckpointError
 from .dlfl import DLFL
+from .peers import PEERS, ZeroShotCLIP, LMPT, build_peer
 from .data import BENCHMARKS, ICON_SETS, read_classes
 
 # %% auto #0
@@ -63,6 +64,10 @@ def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tens
     # the initial weights must not depend on whether the embeddings came from the cache (loading a text encoder draws
     # random numbers), so seed here, right before the modules are built
     torch.manual_seed(cfg.seed)
+    if cfg.method in PEERS:   # zero-shot CLIP, LMPT: CLIP `text_model` / `text_weights` is the whole model (cprfl.peers)
+        model = build_peer(cfg.method, classes, cfg.text_model, cfg.text_weights, seed=cfg.seed)
+        model.cfg, model.classes, model.semantics = cfg, list(classes), None
+        return model
     backbone = Backbone(cfg.backbone, pretrained=cfg.pretrained)
     if cfg.method == 'erm': model = ERM(backbone, len(classes))
     elif cfg.method == 'dlfl':
@@ -81,7 +86,7 @@ def model_from_checkpoint(ck: dict, **overrides) -> tuple[nn.Module, Config]:
     "Rebuild one of our models from a loaded checkpoint (no weights are downloaded: everything comes from the file)."
     sd = ck.get('ema') or ck['model']
     cfg = Config.from_dict({**ck['config'], 'pretrained': False, **overrides}).resolved()
-    if cfg.finetune_text: cfg = dataclasses.replace(cfg, text_weights=None)   # random init, then the saved weights
+    if cfg.finetune_text or cfg.method in PEERS: cfg = dataclasses.replace(cfg, text_weights=None)   # random init, then the saved weights
     model = build_model(cfg, list(ck['classes']), embeddings=sd.get('embeddings'))
     model.load_state_dict(sd)
     model.cfg = Config.from_dict(ck['config']).resolved()     # what it was trained with: the config to save it with
@@ -178,7 +183,7 @@ from huggingface_hub import hub_mixin as _hub
 
 MODEL_FILE, CONFIG_FILE, CARD_FILE = 'model.safetensors', 'config.json', 'README.md'
 FOLDER_FORMAT, FOLDER_VERSION = 'cprfl-model', 1
-ARCHITECTURES = {'cprfl': 'CPRFL', 'dlfl': 'DLFL', 'erm': 'ERM'}
+ARCHITECTURES = {'cprfl': 'CPRFL', 'dlfl': 'DLFL', 'erm': 'ERM', 'zeroshot': 'ZeroShotCLIP', 'lmpt': 'LMPT'}
 "The model class of each `Config.method`."
 
 def _short(v: float) -> float:
@@ -190,7 +195,7 @@ def _short(v: float) -> float:
 
 def input_record(model: nn.Module, image_size: int) -> dict:
     "What the model takes: RGB images resized to `image_size` square, values in [0, 1], normalised inside the model or not at all."
-    n = getattr(model.backbone, 'normalize', None)
+    n = getattr(getattr(model, 'backbone', model), 'normalize', None)   # the peers normalise in the model itself
     inside = isinstance(n, Normalize)
     return dict(image_size=int(image_size), resize='both sides to image_size (no crop)', channels='RGB', value_range=[0.0, 1.0],
                 normalize_inside=inside, mean=[_short(v) for v in n.mean.flatten().tolist()] if inside else None,
@@ -263,7 +268,7 @@ def model_from_folder(config: dict, state_dict: dict, **overrides) -> tuple[nn.M
     model, cfg = model_from_checkpoint({'model': state_dict, 'config': config['config'], 'classes': config['classes'],
                                         'semantics': config.get('semantics')}, **overrides)
     inp = config['input']
-    model.backbone.normalize = Normalize(inp['mean'], inp['std']) if inp.get('normalize_inside') else nn.Identity()
+    getattr(model, 'backbone', model).normalize = Normalize(inp['mean'], inp['std']) if inp.get('normalize_inside') else nn.Identity()
     return model.eval(), cfg
 
 # %% ../nbs/06a_checkpoints.ipynb #f3b37994

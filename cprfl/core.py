@@ -37,7 +37,7 @@ PAPER_LR = {'voc': 5e-5}
 
 # %% ../nbs/00_core.ipynb #55ee70e0
 CHOICES: dict[str, tuple[str, ...]] = dict(
-    method=('cprfl', 'erm', 'dlfl'),
+    method=('cprfl', 'erm', 'dlfl', 'zeroshot', 'lmpt'),
     recipe=('paper', 'official'),
     loss=('asl', 'bce', 'mls', 'focal', 'cb_focal', 'db_focal', 'db_nofocal'),
     prompt_init=('clip', 'minilm', 'random'),
@@ -77,7 +77,7 @@ class Config:
     n_test: Optional[int] = None          # evaluate on a random subset of this many test images (quick runs)
     image_root: Optional[str] = None      # where the list files' relative image paths start (default: the list folder; benchmarks: data_root/coco, data_root/voc)
     # model
-    method: str = 'cprfl'                 # `cprfl`, `erm` or `dlfl`
+    method: str = 'cprfl'                 # `cprfl`, `erm`, `dlfl`, or the peers `zeroshot` (CLIP) and `lmpt`
     backbone: str = 'resnet101'           # torchvision/timm name, or `efficientnet_lite0` (packaged ImageNet weights)
     pretrained: bool = True               # ImageNet weights for the backbone
     freeze_backbone: bool = False         # train the head only (backbone features can then be cached)

@@ -11,7 +11,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import resolve_path
+import dataclasses
+
+from .core import Config, resolve_path
 from .data import BENCHMARKS, ICON_SETS, sha256_file
 from .losses import build_loss, _as_tensor
 from .metrics import average_precision, mean_ap, group_map
@@ -24,7 +26,7 @@ __all__ = ['TINY_CLIPS', 'PEERS', 'PEER_NAMES', 'CLIP_MEAN', 'CLIP_STD', 'LMPT_P
            'load_peer_clip', 'clip_class_names', 'zeroshot_templates', 'ZeroShotCLIP', 'PromptLearner',
            'LMPTTextEncoder', 'lmpt_prompts', 'LMPT', 'cse_class_weights', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss',
            'captions_file', 'read_captions', 'caption_tokens', 'softmax_scores', 'softmax_map', 'lmpt_optimizer',
-           'lmpt_scheduler', 'build_peer', 'lmpt_state_dict', 'convert_lmpt']
+           'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config', 'lmpt_state_dict', 'convert_lmpt']
 
 # %% ../nbs/13_peers.ipynb #e77d2dc3
 TINY_CLIPS: dict[str, dict] = {
@@ -63,6 +65,7 @@ def load_peer_clip(model: str = 'RN50',                # open_clip model name: R
                   ) -> tuple[nn.Module, Callable]:
     "(open_clip model in eval mode, its tokenizer); `PretrainedWeightsUnavailable` naming what to download when the weights cannot be had."
     import open_clip
+    if model in TINY_CLIPS: register_tiny_clips()   # the test configurations, in any process (cprfl-train, papermill)
     try: m = load_open_clip(model, pretrained, seed=seed, weights_dir=weights_dir)
     except RuntimeError as e:
         if pretrained is None or not open_clip.get_pretrained_cfg(model, pretrained): raise
@@ -471,6 +474,20 @@ def build_peer(method: str,                       # `zeroshot` or `lmpt`
     model = (ZeroShotCLIP if method == 'zeroshot' else LMPT)(clip, tokenizer, classes, **kwargs)
     model.clip_model_name, model.pretrained = clip_model, pretrained
     return model
+
+# %% ../nbs/13_peers.ipynb #f6a7b8d9
+def clip_image_size(model: str) -> int:
+    "The input side an open_clip model was built for (its positional embedding fixes it)."
+    import open_clip
+    if model in TINY_CLIPS: register_tiny_clips()
+    cfg = open_clip.get_model_config(model)
+    if cfg is None: raise ValueError(f"unknown open_clip model {model!r}")
+    size = cfg['vision_cfg']['image_size']
+    return size if isinstance(size, int) else size[0]
+
+def peer_config(cfg: Config) -> Config:
+    "`cfg` for a peer: its CLIP's image size, no cached backbone features, no fine-tuned CPRFL text path."
+    return dataclasses.replace(cfg, image_size=clip_image_size(cfg.text_model), freeze_backbone=False, finetune_text=False)
 
 # %% ../nbs/13_peers.ipynb #0704e5dd
 def lmpt_state_dict(model: LMPT) -> dict:
