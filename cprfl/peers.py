@@ -58,20 +58,20 @@ PEERS = ('zeroshot', 'lmpt')
 PEER_NAMES = {'zeroshot': 'zero-shot CLIP', 'lmpt': 'LMPT'}
 
 def load_peer_clip(model: str = 'RN50',                # open_clip model name: RN50 and ViT-B-16 are the papers'
-                   pretrained: Optional[str] = 'openai', # weights tag or file; None: random weights (tests)
+                   weights: Optional[str] = 'openai', # weights tag or file; None: random weights (tests)
                    method: str = 'lmpt',                # which peer asks (named in the error)
                    weights_dir: Optional[str] = None,   # open_clip / Hugging Face download cache
-                   seed: int = 0,                       # seed of the random weights when `pretrained=None`
+                   seed: int = 0,                       # seed of the random weights when `weights=None`
                   ) -> tuple[nn.Module, Callable]:
     "(open_clip model in eval mode, its tokenizer); `PretrainedWeightsUnavailable` naming what to download when the weights cannot be had."
     import open_clip
     if model in TINY_CLIPS: register_tiny_clips()   # the test configurations, in any process (cprfl-train, papermill)
-    try: m = load_open_clip(model, pretrained, seed=seed, weights_dir=weights_dir)
+    try: m = load_open_clip(model, weights, seed=seed, weights_dir=weights_dir)
     except RuntimeError as e:
-        if pretrained is None or not open_clip.get_pretrained_cfg(model, pretrained): raise
-        help_ = [l for l in weights_help(model, pretrained, weights_dir=weights_dir).splitlines()[1:] if 'minilm' not in l]
+        if weights is None or not open_clip.get_pretrained_cfg(model, weights): raise
+        help_ = [l for l in weights_help(model, weights, weights_dir=weights_dir).splitlines()[1:] if 'minilm' not in l]
         raise PretrainedWeightsUnavailable('\n'.join([
-            f"{PEER_NAMES.get(method, method)} needs the pretrained CLIP {model!r} / {pretrained!r} (its image and text "
+            f"{PEER_NAMES.get(method, method)} needs the pretrained CLIP {model!r} / {weights!r} (its image and text "
             "towers); they could not be loaded, and no other weights can stand in for them.", *help_,
             next((l for l in str(e).splitlines() if l.startswith('Original error')), f"Original error: {type(e).__name__}: {e}")])) from e
     return m, open_clip.get_tokenizer(model)
@@ -432,7 +432,7 @@ def softmax_map(logits,                         # N×C logits (the temperature m
 
 # %% ../nbs/13_peers.ipynb #67aaa7fb
 LMPT_RECIPE: dict = dict(
-    clip_models=('RN50', 'ViT-B-16'), pretrained='openai',
+    clip_models=('RN50', 'ViT-B-16'), weights='openai',
     n_ctx=16, ctx_std=0.02, class_token_position='end',
     loss='db_focal', lam=0.5, cse_m=2, cse_margin=0.2, cse_gamma=2.0,
     optimizer='sgd', lr=5e-4, momentum=0.9, weight_decay=1e-4, trained='prompt_learner.ctx (context vectors only)',
@@ -463,16 +463,16 @@ def lmpt_scheduler(opt: torch.optim.Optimizer,
 def build_peer(method: str,                       # `zeroshot` or `lmpt`
                classes: Sequence[str],            # class names
                clip_model: str = 'RN50',          # open_clip model name (RN50, ViT-B-16)
-               pretrained: Optional[str] = 'openai', # weights tag or file; None: random weights (tests)
+               weights: Optional[str] = 'openai', # weights tag or file; None: random weights (tests)
                weights_dir: Optional[str] = None, # open_clip / Hugging Face cache
-               seed: int = 0,                     # random CLIP weights (pretrained=None) and the context initialisation
+               seed: int = 0,                     # random CLIP weights (weights=None) and the context initialisation
                **kwargs) -> nn.Module:            # `ZeroShotCLIP` or `LMPT` arguments
-    "The peer `method` on CLIP `clip_model`/`pretrained`, for `classes`; it carries `clip_model_name` and `pretrained`."
+    "The peer `method` on CLIP `clip_model`/`weights`, for `classes`; it carries `clip_model_name` and `weights`."
     if method not in PEERS: raise ValueError(f"unknown peer {method!r}; choose one of {PEERS}")
-    clip, tokenizer = load_peer_clip(clip_model, pretrained, method, weights_dir, seed)
+    clip, tokenizer = load_peer_clip(clip_model, weights, method, weights_dir, seed)
     torch.manual_seed(seed)
     model = (ZeroShotCLIP if method == 'zeroshot' else LMPT)(clip, tokenizer, classes, **kwargs)
-    model.clip_model_name, model.pretrained = clip_model, pretrained
+    model.clip_model_name, model.weights = clip_model, weights
     return model
 
 # %% ../nbs/13_peers.ipynb #f6a7b8d9
@@ -531,5 +531,5 @@ def convert_lmpt(checkpoint: Union[str, Path, dict],  # LMPT's saved state dict 
                                       "pass the names it was trained with, in its order (LMPT's lists: COCO 'traffic_light', "
                                       "VOC 'tvmonitor', ...)")
     model.load_state_dict(sd)
-    model.clip_model_name, model.pretrained = clip_model_name, 'released LMPT checkpoint'
+    model.clip_model_name, model.weights = clip_model_name, 'released LMPT checkpoint'
     return model.eval()
