@@ -105,7 +105,7 @@ def bench_setting(params: dict, tiny: bool = False) -> BenchSetting:
 # %% ../nbs/11_benchmarking.ipynb #7f71f15c
 def make_text_encoder(text_model: str, layers: Optional[int], seed: int) -> ClipTextEncoder:
     "A randomly initialised open_clip text tower, keeping only its first `layers` transformer layers (None: all)."
-    te = ClipTextEncoder(text_model, pretrained=None, seed=seed)
+    te = ClipTextEncoder(text_model, weights=None, seed=seed)
     if layers: te.transformer.resblocks = te.transformer.resblocks[:layers]
     return te
 

@@ -99,7 +99,7 @@ def zero_shot_run(g: Grid, split, held: Sequence[int], overrides: dict, seed: in
     model, device = res.model, next(res.model.parameters()).device
     feats, y = eval_features(dataclasses.replace(c, dataset=g.base.dataset, image_root=g.base.image_root), model, split, device)
     names = [split.classes[i] for i in held]
-    extra = embeddings_like_training(names, res.classes, source=c.prompt_init, model=c.text_model, pretrained=c.text_weights,
+    extra = embeddings_like_training(names, res.classes, source=c.prompt_init, model=c.text_model, weights=c.text_weights,
                                      template=c.template, embed_norm=c.embed_norm,
                                      cache_dir=str(resolve_path(c.data_root) / 'embeddings'), seed=c.seed)
     s = score_names(model, feats, extra); C = len(res.classes)

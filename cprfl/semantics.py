@@ -264,7 +264,7 @@ def _save_cached(path: Path, emb: torch.Tensor, key: dict):
                                                                      shape=list(emb.shape), key=content_key(key))
     path.with_suffix('.json').write_text(json.dumps(info, indent=1))
 
-@_weights_was_pretrained   # callers in studies and benchmarking still say `pretrained`
+@_weights_was_pretrained   # code written before the rename keeps working, with a warning
 def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space in the prompt)
                      source: str = 'clip', # `clip`, `minilm` or `random` — always explicit, no fallback
                      model: str = 'RN50', # open_clip model name (clip)
@@ -338,7 +338,7 @@ def rescale_embeddings(e: torch.Tensor, # C×m class embeddings
     return e / e.norm(dim=1, keepdim=True).clamp_min(1e-12) * e.shape[1] ** 0.5
 
 # %% ../nbs/03_semantics.ipynb #e0ec1e54
-@_weights_was_pretrained   # a caller in studies still says `pretrained`
+@_weights_was_pretrained   # code written before the rename keeps working, with a warning
 def embeddings_like_training(names: Sequence[str],    # class names to encode (new ones, trained ones, or both)
                              trained: Sequence[str],  # the classes the model was trained on, in its order
                              source: str = 'clip', model: str = 'RN50', weights: Optional[str] = 'openai',

@@ -310,7 +310,7 @@ def clip_status(cfg: Config, classes: list[str], encoder: bool = False, download
     logging.disable(logging.ERROR)   # open_clip logs the failed download before the RuntimeError we catch
     try:
         with hub_offline(not download):
-            class_embeddings(classes, source='clip', model=cfg.text_model, pretrained=cfg.text_weights,
+            class_embeddings(classes, source='clip', model=cfg.text_model, weights=cfg.text_weights,
                              template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'))
             if encoder: ClipTextEncoder(cfg.text_model, cfg.text_weights)
     except RuntimeError as e: return False, str(e).splitlines()[0]
