@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4cfb0c9a
 from __future__ import annotations
-import contextlib, dataclasses, difflib, glob, hashlib, json, os, platform, random, shutil, subprocess, sys, typing, warnings
+import argparse, contextlib, dataclasses, difflib, glob, hashlib, json, os, platform, random, shutil, subprocess, sys, typing, warnings
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Optional
@@ -14,10 +14,11 @@ import torch
 
 # %% auto #0
 __all__ = ['RECIPES', 'PAPER_LR', 'GROUPS', 'CHOICES', 'PRESETS', 'dataset_family', 'param', 'ConfigError', 'unknown_parameter',
-           'reject_unknown', 'Config', 'config_docs', 'config_fields', 'from_preset', 'seed_everything', 'rank_seed',
-           'gpu_unusable', 'cuda_usable', 'select_device', 'autocast_dtype', 'autocast', 'needs_grad_scaler',
-           'usable_cores', 'keep_freed_memory', 'project_root', 'resolve_path', 'content_key', 'files_fingerprint',
-           'bars_visible', 'progress_bar', 'env_info', 'env_markdown']
+           'reject_unknown', 'Config', 'config_docs', 'config_fields', 'parse_bool', 'flag', 'comma_list', 'Switch',
+           'FlagParser', 'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable', 'select_device',
+           'autocast_dtype', 'autocast', 'needs_grad_scaler', 'usable_cores', 'keep_freed_memory', 'project_root',
+           'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible', 'progress_bar', 'env_info',
+           'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -182,6 +183,71 @@ def config_docs() -> dict[str, tuple[str, str]]:
 def config_fields(**where) -> tuple[str, ...]:
     "The names of `Config`'s fields whose metadata has the values in `where` (e.g. `defines=False`), in definition order."
     return tuple(f.name for f in fields(Config) if all(f.metadata[k] == v for k, v in where.items()))
+
+
+# %% ../nbs/00_core.ipynb #f3a4b5c6
+_BOOL_WORDS = {'1': True, 'true': True, 'yes': True, '0': False, 'false': False, 'no': False}
+_NONE_WORDS = ('none', 'null')
+
+def parse_bool(s: str, optional: bool = False) -> Optional[bool]:
+    "`true`/`false`, `yes`/`no`, `1`/`0` (any case); `none`/`null` too where `optional`; anything else is a `ValueError`."
+    if optional and s.lower() in _NONE_WORDS: return None
+    if s.lower() not in _BOOL_WORDS: raise ValueError(f"expected true/false{'/none' if optional else ''}, got {s!r}")
+    return _BOOL_WORDS[s.lower()]
+
+def flag(name: str) -> str:
+    "The command-line flag of parameter `name`: `batch_size` → `--batch-size`."
+    return '--' + name.replace('_', '-')
+
+def comma_list(s: Optional[str]) -> Optional[list[str]]:
+    "`'a, b,c'` → `['a', 'b', 'c']` (a flag that lists names); None or `''` → None."
+    return [n.strip() for n in s.split(',') if n.strip()] or None if s else None
+
+class Switch(argparse.Action):
+    "A boolean flag: `--x` (on), `--no-x` (off), `--x true|false` (and `none` where `optional`), as `FlagParser` passes them."
+    def __init__(self, option_strings, dest, optional: bool = False, default=False, help=None, required=False):
+        self.negatives = ['--no-' + o[2:] for o in option_strings if o.startswith('--')]
+        super().__init__(option_strings + self.negatives, dest, nargs='?', const='true', default=default, required=required,
+                         help=help, metavar='BOOL')
+        self.optional = optional
+    def __call__(self, parser, namespace, value, option_string=None):
+        try: setattr(namespace, self.dest, parse_bool(value, self.optional))
+        except ValueError: parser.error(f"{option_string} expects true or false{' or none' if self.optional else ''}, got {value!r}")
+
+class _SwitchHelp(argparse.HelpFormatter):
+    "`--help` lists a `Switch` as `--x [BOOL], --no-x`."
+    def _format_action_invocation(self, action):
+        if isinstance(action, Switch): return f"{action.option_strings[0]} [BOOL], {', '.join(action.negatives)}"
+        return super()._format_action_invocation(action)
+
+class FlagParser(argparse.ArgumentParser):
+    "argparse in cprfl's flag style: `--batch-size` (`--batch_size` also taken, unlisted); booleans as `Switch`es."
+    def __init__(self, *args, **kwargs): super().__init__(*args, formatter_class=_SwitchHelp, **kwargs)
+
+    def respell(self, args: typing.Sequence[str]) -> list[str]:
+        "`args` with underscore spellings hyphenated and every `Switch` given as `--x=value`, as argparse then reads them."
+        opts, takes_positionals = self._option_string_actions, any(not a.option_strings for a in self._actions)
+        out, args, i = [], list(args), 0
+        while i < len(args):
+            tok = args[i]; i += 1
+            if tok == '--': out += args[i - 1:]; break
+            name, eq, value = tok.partition('=')
+            if not tok.startswith('--'): out.append(tok); continue
+            if name not in opts and '--' + name[2:].replace('_', '-') in opts: name = '--' + name[2:].replace('_', '-')
+            action = opts.get(name)
+            if isinstance(action, Switch):
+                if name in action.negatives:
+                    if eq: self.error(f"{name} takes no value")
+                    name, eq, value = action.option_strings[0], '=', 'false'
+                elif not eq:
+                    nxt = args[i] if i < len(args) else '-'
+                    word = not nxt.startswith('-') and (nxt.lower() in (*_BOOL_WORDS, *_NONE_WORDS) or not takes_positionals)
+                    eq, value, i = '=', nxt if word else 'true', i + word
+            out.append(name + eq + value)
+        return out
+
+    def parse_known_args(self, args=None, namespace=None):
+        return super().parse_known_args(self.respell(sys.argv[1:] if args is None else args), namespace)
 
 
 # %% ../nbs/00_core.ipynb #3cae8cfa
