@@ -462,6 +462,8 @@ def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple
     return model, cfg, list(model.classes)
 
 # %% ../nbs/06a_checkpoints.ipynb #ac5107f5
+from .core import FlagParser, Switch, comma_list
+
 def dataset_classes(dataset: str, data_root: Union[str, Path] = 'data') -> list[str]:
     "The class names of `dataset` in logit order: its `labels.txt` (benchmarks and their icon sets share one)."
     root = resolve_path(data_root)
@@ -516,33 +518,44 @@ def convert_official(checkpoint: Union[str, Path],  # a checkpoint of the releas
     return model
 
 def convert_parser() -> argparse.ArgumentParser:
-    "The argument parser of `cprfl-convert`."
-    p = argparse.ArgumentParser(prog='cprfl-convert', description='A model folder (model.safetensors + config.json, the Hugging '
-                                'Face hub layout) from a checkpoint of the released CPRFL code; cprfl-predict takes the folder.')
+    "The argument parser of `cprfl-convert` (cprfl's flag style: `--image-size`, also `--image_size`; `--verify`/`--no-verify`)."
+    p = FlagParser(prog='cprfl-convert', description='A model folder (model.safetensors + config.json, the Hugging '
+                   'Face hub layout) from a checkpoint of the released CPRFL code; cprfl-predict takes the folder.')
     p.add_argument('checkpoint', help="the released code's checkpoint (.pth), loaded as weights only")
     p.add_argument('out_dir', help='the model folder to write')
     p.add_argument('--dataset', default=None, help="whose labels.txt gives the class names: coco_lt (default), voc_lt, or a folder of list files")
-    p.add_argument('--classes', default=None, help='a labels.txt (`name index` per line) with the class names instead')
+    p.add_argument('--labels', default=None, help='a labels.txt (`name index` per line) with the class names instead')
+    p.add_argument('--classes', default=None, help="the class names instead, comma-separated in the checkpoint's class order")
     p.add_argument('--data-root', default='data', help='the folder holding splits/ (default: data)')
     p.add_argument('--backbone', default='resnet101', help='torchvision ResNet of the checkpoint (default: resnet101)')
     p.add_argument('--text-model', default='RN50', help='CLIP text tower of the checkpoint (default: RN50)')
     p.add_argument('--template', default='a photo of a {}.', help="prompt template (default: 'a photo of a {}.')")
     p.add_argument('--heads', type=int, default=8, help='VSI attention heads (default: 8)')
     p.add_argument('--image-size', type=int, default=448, help='square input size it was trained at (default: 448)')
-    p.add_argument('--no-verify', action='store_true', help='skip loading the folder back to compare logits')
+    p.add_argument('--verify', action=Switch, default=True, help="load the folder back and compare its logits (default: true)")
     return p
+
+def _labels_file(a: argparse.Namespace) -> Optional[str]:
+    "The labels.txt `cprfl-convert` reads: `--labels`, or a file given as `--classes` (its meaning before `--labels`), said on stderr."
+    if a.labels or not a.classes or ',' in a.classes or not Path(a.classes).expanduser().is_file(): return a.labels
+    print(f"cprfl-convert: --classes {a.classes} read as a labels file: that is --labels now (--classes takes names)", file=sys.stderr)
+    return a.classes
 
 def convert_cli(argv: Optional[list[str]] = None) -> None:
     "Entry point of `cprfl-convert` (returns nothing; user errors exit with status 1 and a message)."
     p = convert_parser()
     a = p.parse_args(argv)
+    if a.labels and a.classes: p.error('give the class names once: --labels FILE or --classes NAMES')
     try:
-        classes = read_classes(a.classes) if a.classes else None
-        dataset = a.dataset or (str(Path(a.classes).expanduser().resolve().parent) if a.classes else 'coco_lt')
+        labels = _labels_file(a)
+        classes = read_classes(labels) if labels else comma_list(a.classes)
+        dataset = a.dataset or (str(Path(labels).expanduser().resolve().parent) if labels else 'coco_lt')
         model = convert_official(a.checkpoint, a.out_dir, dataset=dataset, classes=classes, data_root=a.data_root,
                                  backbone=a.backbone, text_model=a.text_model, template=a.template, heads=a.heads,
-                                 image_size=a.image_size, verify=not a.no_verify)
+                                 image_size=a.image_size, verify=a.verify)
     except (OSError, ValueError, RuntimeError, pickle.UnpicklingError) as e: p.exit(1, f"cprfl-convert: error: {e}\n")
+    source = labels or ('--classes' if a.classes else f'{dataset} labels.txt')
     print(f"wrote {a.out_dir}: CPRFL ({a.backbone}, {a.text_model} text encoder{' fine-tuned' if model.finetune_text else ''}, "
-          f"{a.image_size} px), {model.num_classes} classes from {a.classes or f'{dataset} labels.txt'}"
-          f"{'' if a.no_verify else ', logits checked'}; predict with: cprfl-predict {a.out_dir} IMAGES")
+          f"{a.image_size} px), {model.num_classes} classes from {source}"
+          f"{', logits checked' if a.verify else ''}; predict with: cprfl-predict {a.out_dir} IMAGES")
+

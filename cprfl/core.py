@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #4cfb0c9a
 from __future__ import annotations
-import contextlib, dataclasses, difflib, glob, hashlib, json, os, platform, random, shutil, subprocess, sys, typing, warnings
+import argparse, contextlib, dataclasses, difflib, glob, hashlib, json, os, platform, random, shutil, subprocess, sys, typing, warnings
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Optional
@@ -13,11 +13,12 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'dataset_family', 'ConfigError', 'unknown_parameter', 'reject_unknown',
-           'Config', 'config_docs', 'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable',
-           'select_device', 'autocast_dtype', 'autocast', 'needs_grad_scaler', 'usable_cores', 'keep_freed_memory',
-           'project_root', 'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible', 'progress_bar',
-           'env_info', 'env_markdown']
+__all__ = ['RECIPES', 'PAPER_LR', 'GROUPS', 'CHOICES', 'PRESETS', 'dataset_family', 'param', 'ConfigError', 'unknown_parameter',
+           'reject_unknown', 'Config', 'config_docs', 'config_fields', 'parse_bool', 'flag', 'comma_list', 'Switch',
+           'FlagParser', 'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable', 'select_device',
+           'autocast_dtype', 'autocast', 'needs_grad_scaler', 'usable_cores', 'keep_freed_memory', 'project_root',
+           'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible', 'progress_bar', 'env_info',
+           'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -36,19 +37,21 @@ PAPER_LR = {'voc': 5e-5}
 "By `dataset_family`: the paper trains VOC-LT with a larger learning rate than COCO-LT (`RECIPES['paper']`)."
 
 # %% ../nbs/00_core.ipynb #55ee70e0
-CHOICES: dict[str, tuple[str, ...]] = dict(
-    method=('cprfl', 'erm', 'dlfl', 'zeroshot', 'lmpt'),
-    recipe=('paper', 'official'),
-    loss=('asl', 'bce', 'mls', 'focal', 'cb_focal', 'db_focal', 'db_nofocal'),
-    prompt_init=('clip', 'minilm', 'random'),
-    embed_norm=('none', 'scale', 'center_scale'),
-    dual_path=('both', 'classifier', 'vsi'),
-    optimizer=('adam', 'adamw'),
-    schedule=('constant', 'onecycle'),
-    sampler=('random', 'class_aware'),
-    loss_impl=('reference', 'released'),
-    augment_on=('cpu', 'device'),
-)
+GROUPS = ('data', 'model', 'optimisation', 'run')
+"The groups `Config`'s fields are listed under (`cprfl-train --help`)."
+
+def param(group: str,             # one of `GROUPS`
+          default: Any,           # the field's default
+          help: str,              # its one description (`cprfl-train --help`)
+          choices: tuple = (),    # its allowed values, if it has a fixed set
+          defines: bool = True,   # changing it makes another experiment (see above)
+          resumable: Optional[bool] = None, # a resumed run may change it (default: `not defines`)
+         ):
+    "A `Config` field with its metadata beside it: `dataclasses.field(default=..., metadata=dict(group, help, choices, defines, resumable))`."
+    if group not in GROUPS: raise ValueError(f"group {group!r} is not one of {GROUPS}")
+    return field(default=default, metadata=dict(group=group, help=help, choices=tuple(choices), defines=defines,
+                                                 resumable=not defines if resumable is None else resumable))
+
 
 # %% ../nbs/00_core.ipynb #ad5095d5
 class ConfigError(ValueError):
@@ -69,61 +72,67 @@ def reject_unknown(names: typing.Iterable[str], extra: typing.Sequence[str] = ()
 
 @dataclass
 class Config:
-    "One experiment. Fields map onto papermill parameters and `cprfl-train --flags`."
-    # data
-    dataset: str = 'coco_lt_icons'        # `coco_lt`, `voc_lt`, `coco_lt_icons`, `voc_lt_icons` or a folder of list files
-    data_root: str = 'data'               # where `splits/`, `coco/`, `voc/`, `icons/` live
-    image_size: int = 448                 # square input size
-    n_test: Optional[int] = None          # evaluate on a random subset of this many test images (quick runs)
-    image_root: Optional[str] = None      # where the list files' relative image paths start (default: the list folder; benchmarks: data_root/coco, data_root/voc)
-    # model
-    method: str = 'cprfl'                 # `cprfl`, `erm`, `dlfl`, or the peers `zeroshot` (CLIP) and `lmpt`
-    backbone: str = 'resnet101'           # torchvision/timm name, or `efficientnet_lite0` (packaged ImageNet weights)
-    pretrained: bool = True               # ImageNet weights for the backbone
-    freeze_backbone: bool = False         # train the head only (backbone features can then be cached)
-    prompt_init: str = 'clip'             # semantic source of the prompts: `clip`, `minilm` or `random`
-    text_model: str = 'RN50'              # open_clip text encoder when `prompt_init='clip'`
-    text_weights: Optional[str] = 'openai' # open_clip pretrained tag; None: random weights (tests, or weights loaded later)
-    template: str = 'a photo of a {}.'    # prompt template; `_` in class names becomes a space
-    embed_norm: str = 'none'              # rescale frozen class embeddings: `none` (paper), `scale`, `center_scale`
-    dim: int = 2048                       # d, width of the visual tokens and prompts
-    tau: float = 0.5                      # PI hidden width ratio
-    heads: int = 8                        # VSI attention heads (DLFL: SSCA heads)
-    dim_head: int = 512                   # VSI width per head (inner width heads × dim_head = 4096)
-    mlp_dim: int = 2048                   # VSI FFN hidden width
-    residual: bool = False                # VSI residual connections (ablation; the paper has none)
-    use_vsi: bool = True                  # ablation: without VSI the classifier scores pooled features
-    dual_path: str = 'both'               # gradient paths into the PI network: `both`, `classifier`, `vsi`
-    dlfl_stages: int = 2                  # DLFL: cascaded SSCA stages
-    # optimisation (None = recipe default)
-    recipe: str = 'official'              # `paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's)
-    loss: str = 'asl'                     # `asl`, `bce`, `mls`, `focal`, `cb_focal`, `db_focal` or `db_nofocal`
-    loss_impl: str = 'reference'          # loss arithmetic: `reference` (the cited methods) or `released` (what the released CPRFL code computes)
-    backbone_lr_mult: float = 1.0         # the backbone trains at this multiple of the lr (1.0: what the released code effectively does)
-    optimizer: Optional[str] = None       # `adam` or `adamw`
-    schedule: Optional[str] = None        # `constant` or `onecycle` (10 % warm-up, cosine)
-    epochs: Optional[int] = None          # planned epochs (OneCycle spans all of them)
-    stop_epoch: Optional[int] = None      # stop early after this epoch (the released code stops after 79 of 80)
-    batch_size: Optional[int] = None      # images per optimiser step, over all processes
-    lr: Optional[float] = None            # learning rate (OneCycle: its peak)
-    weight_decay: Optional[float] = None  # Adam: coupled, on every parameter; AdamW: decoupled, on weights with ndim > 1
-    finetune_text: Optional[bool] = None  # train the text encoder (official) or use cached embeddings (paper)
-    ema_decay: Optional[float] = None     # 0 disables EMA
-    amp: Optional[bool] = None            # mixed precision on GPUs (bf16 where supported, else fp16 with loss scaling)
-    grad_accum: int = 1                   # batches accumulated into one optimiser step
-    sampler: str = 'random'               # `random` (each image once per epoch) or `class_aware` (class-aware re-sampling)
-    max_steps: Optional[int] = None       # stop after this many optimiser steps per epoch (smoke tests)
-    # run
-    seed: int = 0                         # seeds the weights, the data order, dropout and augmentation
-    eval_every: int = 1                   # evaluate on the test set every this many epochs (and after the last)
-    num_workers: Optional[int] = None     # loader processes; None: one per usable core (at most 16), none for cached features
-    cache_images: bool = False            # decode + resize every image once into data/cache/ (exact for both transforms)
-    augment_on: str = 'cpu'               # where the official augmentation runs: `cpu` (loader workers) or `device` (per image, after the copy)
-    device: str = 'auto'                  # `auto`, `cpu`, `cuda`, `cuda:1`, ...
-    out_dir: str = 'reports/runs/default' # run folder: config, checkpoints, history, metrics, report
-    resume: bool = False                  # continue from out_dir/last.pt (a folder without one starts fresh, with a message)
-    resume_strict: bool = False           # with `resume`: fail when out_dir holds no last.pt instead of starting fresh
+    "One experiment. Fields map onto papermill parameters and `cprfl-train --flags`; each carries its metadata (`param`)."
+    dataset: str = param('data', 'coco_lt_icons', "`coco_lt`, `voc_lt`, `coco_lt_icons`, `voc_lt_icons` or a folder of list files")
+    data_root: str = param('data', 'data', "where `splits/`, `coco/`, `voc/`, `icons/` live", resumable=True)
+    image_size: int = param('data', 448, "square input size")
+    n_test: Optional[int] = param('data', None, "evaluate on a random subset of this many test images (quick runs)")
+    image_root: Optional[str] = param('data', None, "where the list files' relative image paths start (default: the list folder; benchmarks: data_root/coco, data_root/voc)", resumable=True)
 
+    method: str = param('model', 'cprfl', "`cprfl`, `erm`, `dlfl`, or the peers `zeroshot` (CLIP) and `lmpt`",
+                        choices=('cprfl', 'erm', 'dlfl', 'zeroshot', 'lmpt'))
+    backbone: str = param('model', 'resnet101', "torchvision/timm name, or `efficientnet_lite0` (packaged ImageNet weights)")
+    pretrained: bool = param('model', True, "ImageNet weights for the backbone")
+    freeze_backbone: bool = param('model', False, "train the head only (backbone features can then be cached)")
+    prompt_init: str = param('model', 'clip', "semantic source of the prompts: `clip`, `minilm` or `random`", choices=('clip', 'minilm', 'random'))
+    text_model: str = param('model', 'RN50', "open_clip text encoder when `prompt_init='clip'`; for `zeroshot` and `lmpt`, the whole CLIP (RN50, ViT-B-16)")
+    text_weights: Optional[str] = param('model', 'openai', "open_clip weights tag or file of `text_model`; None: random weights (tests, or weights loaded later)")
+    template: str = param('model', 'a photo of a {}.', "prompt template; `_` in class names becomes a space")
+    embed_norm: str = param('model', 'none', "rescale frozen class embeddings: `none` (paper), `scale`, `center_scale`",
+                            choices=('none', 'scale', 'center_scale'))
+    dim: int = param('model', 2048, "d, width of the visual tokens and prompts")
+    tau: float = param('model', 0.5, "PI hidden width ratio")
+    heads: int = param('model', 8, "VSI attention heads (DLFL: SSCA heads)")
+    dim_head: int = param('model', 512, "VSI width per head (inner width heads × dim_head = 4096)")
+    mlp_dim: int = param('model', 2048, "VSI FFN hidden width")
+    residual: bool = param('model', False, "VSI residual connections (ablation; the paper has none)")
+    use_vsi: bool = param('model', True, "ablation: without VSI the classifier scores pooled features")
+    dual_path: str = param('model', 'both', "gradient paths into the PI network: `both`, `classifier`, `vsi`", choices=('both', 'classifier', 'vsi'))
+    dlfl_stages: int = param('model', 2, "DLFL: cascaded SSCA stages")
+
+    recipe: str = param('optimisation', 'official', "`paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's)",
+                        choices=tuple(RECIPES))
+    loss: str = param('optimisation', 'asl', "`asl`, `bce`, `mls`, `focal`, `cb_focal`, `db_focal` or `db_nofocal`",
+                      choices=('asl', 'bce', 'mls', 'focal', 'cb_focal', 'db_focal', 'db_nofocal'))
+    loss_impl: str = param('optimisation', 'reference', "loss arithmetic: `reference` (the cited methods) or `released` (what the released CPRFL code computes)",
+                           choices=('reference', 'released'))
+    backbone_lr_mult: float = param('optimisation', 1.0, "the backbone trains at this multiple of the lr (1.0: what the released code effectively does)")
+    # None: the recipe's value (`RECIPES`)
+    optimizer: Optional[str] = param('optimisation', None, "`adam` or `adamw`", choices=('adam', 'adamw'))
+    schedule: Optional[str] = param('optimisation', None, "`constant` or `onecycle` (10 % warm-up, cosine)", choices=('constant', 'onecycle'))
+    epochs: Optional[int] = param('optimisation', None, "planned epochs (OneCycle spans all of them)")
+    stop_epoch: Optional[int] = param('optimisation', None, "stop early after this epoch (the released code stops after 79 of 80)", resumable=True)
+    batch_size: Optional[int] = param('optimisation', None, "images per optimiser step, over all processes")
+    lr: Optional[float] = param('optimisation', None, "learning rate (OneCycle: its peak)")
+    weight_decay: Optional[float] = param('optimisation', None, "Adam: coupled, on every parameter; AdamW: decoupled, on weights with ndim > 1")
+    finetune_text: Optional[bool] = param('optimisation', None, "train the text encoder (official) or use cached embeddings (paper)")
+    ema_decay: Optional[float] = param('optimisation', None, "0 disables EMA")
+    amp: Optional[bool] = param('optimisation', None, "mixed precision on GPUs (bf16 where supported, else fp16 with loss scaling)")
+    grad_accum: int = param('optimisation', 1, "batches accumulated into one optimiser step")
+    sampler: str = param('optimisation', 'random', "`random` (each image once per epoch) or `class_aware` (class-aware re-sampling)",
+                         choices=('random', 'class_aware'))
+    max_steps: Optional[int] = param('optimisation', None, "stop after this many optimiser steps per epoch (smoke tests)")
+
+    seed: int = param('run', 0, "seeds the weights, the data order, dropout and augmentation")
+    eval_every: int = param('run', 1, "evaluate on the test set every this many epochs (and after the last)", resumable=True)
+    num_workers: Optional[int] = param('run', None, "loader processes; None: one per usable core (at most 16), none for cached features", defines=False)
+    cache_images: bool = param('run', False, "decode + resize every image once into data/cache/ (exact for both transforms)", defines=False)
+    augment_on: str = param('run', 'cpu', "where the official augmentation runs: `cpu` (loader workers) or `device` (per image, after the copy)",
+                            choices=('cpu', 'device'))
+    device: str = param('run', 'auto', "`auto`, `cpu`, `cuda`, `cuda:1`, ...", defines=False)
+    out_dir: str = param('run', 'reports/runs/default', "run folder: config, checkpoints, history, metrics, report", defines=False)
+    resume: bool = param('run', False, "continue from out_dir/last.pt (a folder without one starts fresh, with a message)", defines=False)
+    resume_strict: bool = param('run', False, "with `resume`: fail when out_dir holds no last.pt instead of starting fresh", defines=False)
     def __post_init__(self): self.validate()
 
     def validate(self):
@@ -139,8 +148,8 @@ class Config:
             if base is float and isinstance(v, int) and not isinstance(v, bool): v = float(v); setattr(self, f.name, v)
             if base is bool and not isinstance(v, bool) or base is not bool and (isinstance(v, bool) or not isinstance(v, base)):
                 raise ConfigError(f"`{f.name}` must be {base.__name__}, got {type(v).__name__} {v!r}")
-            if f.name in CHOICES and v not in CHOICES[f.name]:
-                raise ConfigError(f"`{f.name}`={v!r} is not one of {CHOICES[f.name]}")
+            if f.metadata['choices'] and v not in f.metadata['choices']:
+                raise ConfigError(f"`{f.name}`={v!r} is not one of {f.metadata['choices']}")
         for name in ('image_size', 'grad_accum', 'eval_every', 'dim', 'dlfl_stages', 'heads', 'dim_head', 'mlp_dim'):
             if getattr(self, name) < 1: raise ConfigError(f"`{name}` must be >= 1, got {getattr(self, name)}")
         if self.backbone_lr_mult < 0: raise ConfigError(f"`backbone_lr_mult` must be >= 0, got {self.backbone_lr_mult}")
@@ -165,15 +174,82 @@ class Config:
     def to_dict(self) -> dict: return asdict(self)
 
 # %% ../nbs/00_core.ipynb #5a5f80fa
+CHOICES: dict[str, tuple[str, ...]] = {f.name: f.metadata['choices'] for f in fields(Config) if f.metadata['choices']}
+"The allowed values of each categorical `Config` field (from its metadata)."
+
 def config_docs() -> dict[str, tuple[str, str]]:
-    "`{field: (group, description)}` from the comments in `Config`'s definition (groups: data, model, optimisation, run)."
-    import importlib, inspect, re
-    names, group, out = {f.name for f in fields(Config)}, '', {}
-    for line in inspect.getsource(importlib.import_module('cprfl.core').Config).splitlines():   # the exported source
-        if m := re.match(r'\s+# (\w+)', line): group = m.group(1)
-        elif (m := re.match(r'\s+(\w+): [^=]+=[^#]*(?:#\s*(.*))?$', line)) and m.group(1) in names:
-            out[m.group(1)] = (group, (m.group(2) or '').strip())
-    return out
+    "`{field: (group, description)}` from `Config`'s metadata (groups: `GROUPS`)."
+    return {f.name: (f.metadata['group'], f.metadata['help']) for f in fields(Config)}
+
+def config_fields(**where) -> tuple[str, ...]:
+    "The names of `Config`'s fields whose metadata has the values in `where` (e.g. `defines=False`), in definition order."
+    return tuple(f.name for f in fields(Config) if all(f.metadata[k] == v for k, v in where.items()))
+
+
+# %% ../nbs/00_core.ipynb #f3a4b5c6
+_BOOL_WORDS = {'1': True, 'true': True, 'yes': True, '0': False, 'false': False, 'no': False}
+_NONE_WORDS = ('none', 'null')
+
+def parse_bool(s: str, optional: bool = False) -> Optional[bool]:
+    "`true`/`false`, `yes`/`no`, `1`/`0` (any case); `none`/`null` too where `optional`; anything else is a `ValueError`."
+    if optional and s.lower() in _NONE_WORDS: return None
+    if s.lower() not in _BOOL_WORDS: raise ValueError(f"expected true/false{'/none' if optional else ''}, got {s!r}")
+    return _BOOL_WORDS[s.lower()]
+
+def flag(name: str) -> str:
+    "The command-line flag of parameter `name`: `batch_size` → `--batch-size`."
+    return '--' + name.replace('_', '-')
+
+def comma_list(s: Optional[str]) -> Optional[list[str]]:
+    "`'a, b,c'` → `['a', 'b', 'c']` (a flag that lists names); None or `''` → None."
+    return [n.strip() for n in s.split(',') if n.strip()] or None if s else None
+
+class Switch(argparse.Action):
+    "A boolean flag: `--x` (on), `--no-x` (off), `--x true|false` (and `none` where `optional`), as `FlagParser` passes them."
+    def __init__(self, option_strings, dest, optional: bool = False, default=False, help=None, required=False):
+        self.negatives = ['--no-' + o[2:] for o in option_strings if o.startswith('--')]
+        super().__init__(option_strings + self.negatives, dest, nargs='?', const='true', default=default, required=required,
+                         help=help, metavar='BOOL')
+        self.optional = optional
+    def __call__(self, parser, namespace, value, option_string=None):
+        try: setattr(namespace, self.dest, parse_bool(value, self.optional))
+        except ValueError: parser.error(f"{option_string} expects true or false{' or none' if self.optional else ''}, got {value!r}")
+
+class _SwitchHelp(argparse.HelpFormatter):
+    "`--help` lists a `Switch` as `--x [BOOL], --no-x`."
+    def _format_action_invocation(self, action):
+        if isinstance(action, Switch): return f"{action.option_strings[0]} [BOOL], {', '.join(action.negatives)}"
+        return super()._format_action_invocation(action)
+
+class FlagParser(argparse.ArgumentParser):
+    "argparse in cprfl's flag style: `--batch-size` (`--batch_size` also taken, unlisted); booleans as `Switch`es."
+    def __init__(self, *args, **kwargs): super().__init__(*args, formatter_class=_SwitchHelp, **kwargs)
+
+    def respell(self, args: typing.Sequence[str]) -> list[str]:
+        "`args` with underscore spellings hyphenated and every `Switch` given as `--x=value`, as argparse then reads them."
+        opts, takes_positionals = self._option_string_actions, any(not a.option_strings for a in self._actions)
+        out, args, i = [], list(args), 0
+        while i < len(args):
+            tok = args[i]; i += 1
+            if tok == '--': out += args[i - 1:]; break
+            name, eq, value = tok.partition('=')
+            if not tok.startswith('--'): out.append(tok); continue
+            if name not in opts and '--' + name[2:].replace('_', '-') in opts: name = '--' + name[2:].replace('_', '-')
+            action = opts.get(name)
+            if isinstance(action, Switch):
+                if name in action.negatives:
+                    if eq: self.error(f"{name} takes no value")
+                    name, eq, value = action.option_strings[0], '=', 'false'
+                elif not eq:
+                    nxt = args[i] if i < len(args) else '-'
+                    word = not nxt.startswith('-') and (nxt.lower() in (*_BOOL_WORDS, *_NONE_WORDS) or not takes_positionals)
+                    eq, value, i = '=', nxt if word else 'true', i + word
+            out.append(name + eq + value)
+        return out
+
+    def parse_known_args(self, args=None, namespace=None):
+        return super().parse_known_args(self.respell(sys.argv[1:] if args is None else args), namespace)
+
 
 # %% ../nbs/00_core.ipynb #3cae8cfa
 PRESETS: dict[str, dict[str, Any]] = {

@@ -331,7 +331,7 @@ def check_images(split: Split,      # from `load_split`
         if split.name in DOWNLOADS: help = DOWNLOADS[split.name].format(root=split.image_root.parent)
         elif split.name in ICON_SETS: help = f"The generated set in {split.image_root} is incomplete: delete that folder and it is regenerated on next use."
         else: help = (f"The lists in {split.list_dir} give paths relative to {split.image_root}; put the images there "
-                      "or say where they are: `-p image_root DIR` (papermill), `--image_root DIR` (cprfl-train), "
+                      "or say where they are: `-p image_root DIR` (papermill), `--image-root DIR` (cprfl-train), "
                       "`Config(image_root=...)` or `load_split(..., image_root=...)` (`cprfl.datasets`).")
         raise FileNotFoundError(head + ' ' + help)
     bad = [(w, p, k) for (w, p), k in zip(listed, kinds) if k != 'image']

@@ -249,26 +249,28 @@ def with_classes(self: Predictor,
 Predictor.with_classes = with_classes
 
 # %% ../nbs/09_inference.ipynb #de0211cd
+from .core import FlagParser, Switch, comma_list
+
 def predict_parser() -> argparse.ArgumentParser:
-    "The argument parser of `cprfl-predict`."
-    p = argparse.ArgumentParser(prog='cprfl-predict', description='Multi-label predictions with scores for image files '
-                                'and folders, from a model folder (model.safetensors + config.json) or a checkpoint written '
-                                'by cprfl-train / nbs/train.ipynb.')
+    "The argument parser of `cprfl-predict` (cprfl's flag style: `--batch-size`, also `--batch_size`; switches `--quiet`/`--no-quiet`)."
+    p = FlagParser(prog='cprfl-predict', description='Multi-label predictions with scores for image files '
+                   'and folders, from a model folder (model.safetensors + config.json) or a checkpoint written '
+                   'by cprfl-train / nbs/train.ipynb.')
     p.add_argument('checkpoint', help='a model folder (best/ of a training run, or from cprfl-convert), best.pt or last.pt '
                    'of a run, or a Hugging Face hub repo id')
     p.add_argument('paths', nargs='+', help='image files and/or folders (searched recursively)')
     p.add_argument('--threshold', type=float, default=0.5, help='keep labels with probability >= this (default 0.5; 0 keeps all)')
     p.add_argument('--top-k', type=int, default=None, help='keep at most the K most probable labels')
     p.add_argument('--csv', default=None, help='write the predictions to this CSV file')
-    p.add_argument('--all-scores', action='store_true', help='CSV: add one column per class with its probability')
-    p.add_argument('--skip-errors', action='store_true', help='report unreadable images instead of stopping')
-    p.add_argument('--batch-size', type=int, default=32)
-    p.add_argument('--num-workers', type=int, default=0, help='image decoding processes')
-    p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:1, ...')
+    p.add_argument('--all-scores', action=Switch, help='CSV: add one column per class with its probability')
+    p.add_argument('--skip-errors', action=Switch, help='report unreadable images instead of stopping')
+    p.add_argument('--batch-size', type=int, default=32, help='images per forward pass (default 32)')
+    p.add_argument('--num-workers', type=int, default=0, help='image decoding processes (default 0)')
+    p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:1, ... (default auto)')
     p.add_argument('--classes', default=None, help='score these comma-separated class names instead of the trained ones '
                    '(trained or new: CPRFL scores any name through its prompts; marked * when never trained)')
     p.add_argument('--add-classes', default=None, help='keep the trained classes and add these comma-separated names')
-    p.add_argument('--quiet', action='store_true', help='no progress bar and no printed predictions')
+    p.add_argument('--quiet', action=Switch, help='no progress bar and no printed predictions')
     return p
 
 def predict_cli(argv: Optional[list[str]] = None) -> None:
@@ -279,8 +281,7 @@ def predict_cli(argv: Optional[list[str]] = None) -> None:
     except ValueError as e: p.error(str(e))
     try:
         pred = Predictor.from_checkpoint(a.checkpoint, device=a.device, batch_size=a.batch_size, num_workers=a.num_workers)
-        names = lambda s: [n.strip() for n in s.split(',') if n.strip()] if s else None
-        if a.classes or a.add_classes: pred = pred.with_classes(classes=names(a.classes), add=names(a.add_classes))
+        if a.classes or a.add_classes: pred = pred.with_classes(classes=comma_list(a.classes), add=comma_list(a.add_classes))
         df = pred.predict(a.paths, threshold=a.threshold or None, top_k=a.top_k, skip_errors=a.skip_errors,
                           all_scores=a.all_scores, progress=not a.quiet)
     except (OSError, ValueError, RuntimeError) as e: p.exit(1, f"cprfl-predict: error: {e}\n")

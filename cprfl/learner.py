@@ -361,9 +361,10 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
                 data_wait=t_data / elapsed)
 
 # %% ../nbs/07_learner.ipynb #93fd29b5
-RESUME_MAY_CHANGE = ('resume', 'resume_strict', 'device', 'num_workers', 'eval_every', 'stop_epoch', 'data_root',
-                     'image_root', 'out_dir')
-"The only parameters a resumed run may change; every other one defines its data, model or schedule."
+from .core import config_fields
+
+RESUME_MAY_CHANGE = config_fields(resumable=True)
+"The only parameters a resumed run may change (`Config`'s fields marked `resumable`); every other one defines its data, model or schedule."
 
 def check_resumable(saved: dict, cfg: Config, path: Path) -> None:
     "Refuse to resume `path` (whose config is `saved`) with another data, model or schedule, naming each parameter and both values."
@@ -731,6 +732,8 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
                      split.groups, model)
 
 # %% ../nbs/07_learner.ipynb #d13beb00
+from .core import FlagParser, Switch, flag, parse_bool
+
 _EXPECTS = {int: 'an integer', float: 'a number', bool: 'true or false', str: 'a string'}
 
 def _base_type(tp) -> type:
@@ -740,11 +743,7 @@ def _base_type(tp) -> type:
 def _parse_value(s: str, tp):
     base = _base_type(tp)
     if s.lower() in ('none', 'null') and base is not str: return None
-    if base is bool:
-        if s.lower() in ('1', 'true', 'yes'): return True
-        if s.lower() in ('0', 'false', 'no'): return False
-        raise argparse.ArgumentTypeError(f"expected true/false, got {s!r}")
-    return base(s)
+    return parse_bool(s) if base is bool else base(s)
 
 class _FieldFlag(argparse.Action):
     "Stores one `Config` field parsed for its type; another value is an error naming the flag and the type it expects."
@@ -754,7 +753,7 @@ class _FieldFlag(argparse.Action):
         except (ValueError, argparse.ArgumentTypeError):
             parser.error(f"{self.option_strings[0]} expects {_EXPECTS[_base_type(self.field_type)]}, got {value!r}")
 
-class _OneLineErrors(argparse.ArgumentParser):
+class _OneLineErrors(FlagParser):
     "argparse whose errors are one line on stderr with exit status 2 (the usage of ~60 flags would bury them)."
     def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
 
@@ -802,8 +801,8 @@ def _flag_default(name: str, cfg: Optional[Config], run: Optional[Config], prese
 
 def config_parser(given: Optional[dict] = None, # the flags given (`--preset` included): the help shows the values of their run
                  ) -> argparse.ArgumentParser:
-    "An argparse parser with one `--field` per `Config` field (typed, described and grouped as in `Config`), plus `--preset`; each flag's help gives the value the run of `given` takes and where it comes from."
-    given = {k: v for k, v in (given or {}).items() if k != 'no_report'}
+    "An argparse parser with one `--field-name` per `Config` field (typed, described and grouped by its metadata; booleans as `--x`/`--no-x`), plus `--preset`; each flag's help gives the value the run of `given` takes and where it comes from."
+    given = {k: v for k, v in (given or {}).items() if k != 'report'}
     named = given.pop('preset', None)
     preset, why = _preset_choice(named, given)
     try: cfg = experiment_config(preset, **given); run = cfg.resolved()
@@ -814,40 +813,34 @@ def config_parser(given: Optional[dict] = None, # the flags given (`--preset` in
     p.add_argument('--preset', default=None, help=f"named bundle of parameters: {', '.join(PRESETS)} (this run: "
                    f"{preset or 'none'}, {why}; without --preset: demo on the icon sets; real data: the paper's setting on a GPU, "
                    "cpu on a CPU unless a backbone is named)".replace('%', '%%'))
-    p.add_argument('--no-report', action='store_true', help='do not write report.md')
+    p.add_argument('--report', action=Switch, default=True, help='write report.md into the run folder (default: true)')
     hints, docs, groups = typing.get_type_hints(Config), config_docs(), {}
     for f in dataclasses.fields(Config):
         g, text = docs[f.name]
         if g not in groups: groups[g] = p.add_argument_group(g)
-        groups[g].add_argument('--' + f.name, action=_FieldFlag, field_type=hints[f.name], default=argparse.SUPPRESS,
+        kind = dict(action=Switch, optional=_base_type(hints[f.name]) is not hints[f.name]) if _base_type(hints[f.name]) is bool else \
+               dict(action=_FieldFlag, field_type=hints[f.name])
+        groups[g].add_argument(flag(f.name), dest=f.name, default=argparse.SUPPRESS, **kind,
                                help=f"{text} ({_flag_default(f.name, cfg, run, preset, given)})".replace('%', '%%'))
     return p
 
-def _flag_names() -> list[str]: return ['--help', '--preset', '--no-report'] + ['--' + f.name for f in dataclasses.fields(Config)]
-
-def _respelled(tok: str, known: list[str]) -> str:
-    "`--image-size` as `--image_size` (or `--no_report` as `--no-report`) where only the other spelling is a flag."
-    name, eq, value = tok.partition('=')
-    if not tok.startswith('--') or name in known: return tok
-    other = next((k for k in known if k[2:].replace('-', '_') == name[2:].replace('-', '_')), None)
-    return other + eq + value if other else tok
+def _flag_names(p: argparse.ArgumentParser) -> list[str]: return [o for a in p._actions for o in a.option_strings if o.startswith('--')]
 
 def cli_config(argv: Optional[list[str]] = None) -> tuple[Config, dict]:
     "The experiment `cprfl-train ARGV` runs (through `experiment_config`, as train.ipynb), and the other options (`no_report`; `choice`: the run's first line)."
-    known = _flag_names()
-    argv = [_respelled(t, known) for t in (sys.argv[1:] if argv is None else argv)]
+    argv = sys.argv[1:] if argv is None else argv
     given = vars(config_parser().parse_known_args([t for t in argv if t not in ('-h', '--help')])[0])   # for --help's values
     p = config_parser(given)
     args, rest = p.parse_known_args(argv)
     if rest:
-        flag = next((t for t in rest if t.startswith('-')), None)
-        p.error(str(unknown_parameter(flag.partition('=')[0], known, 'flag')) if flag else
+        bad = next((t for t in rest if t.startswith('-')), None)
+        p.error(str(unknown_parameter(bad.partition('=')[0], _flag_names(p), 'flag')) if bad else
                 f"unexpected value {rest[0]!r}: parameters are given as `--name value`")
     args = vars(args)
-    preset, no_report = args.pop('preset'), args.pop('no_report')
+    preset, report = args.pop('preset'), args.pop('report')
     try: cfg = experiment_config(preset, **args)
     except ConfigError as e: p.error(str(e))
-    return cfg, {'no_report': no_report, 'choice': run_choice(cfg.resolved(), preset, args)}
+    return cfg, {'no_report': not report, 'choice': run_choice(cfg.resolved(), preset, args)}
 
 USER_ERRORS = (ConfigError, ListFormatError, FileNotFoundError)
 "What a user's parameters or files cause: `cprfl-train` prints them as one line (exit status 2); any other exception keeps its traceback."

@@ -45,14 +45,16 @@ def parse_extra(extra) -> dict:
     return dict(extra or {})
 
 # %% ../nbs/10_studies.ipynb #3a885e24
-RUN_FREE = ('seed', 'out_dir', 'resume', 'resume_strict', 'num_workers')   # fields that do not make a different experiment
+from .core import config_fields
+
+RUN_FREE = ('seed',) + config_fields(defines=False)   # the seed is a grid's other axis; the rest do not define the experiment
 HASHED_FIELDS = ('dataset', 'data_root', 'image_size', 'n_test', 'method', 'backbone', 'pretrained', 'freeze_backbone',
                  'prompt_init', 'text_model', 'text_weights', 'template', 'embed_norm', 'dim', 'tau', 'heads', 'dim_head',
                  'mlp_dim', 'residual', 'use_vsi', 'dual_path', 'dlfl_stages', 'recipe', 'loss', 'optimizer', 'schedule',
                  'epochs', 'stop_epoch', 'batch_size', 'lr', 'weight_decay', 'finetune_text', 'ema_decay', 'amp',
                  'grad_accum', 'max_steps', 'eval_every', 'num_workers', 'device')   # the first grid's fields
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(Config)}
-HASHED_AS = {'num_workers': 0}   # in the first grid's hash, at this value in every run; it only changes the loading speed
+HASHED_AS = {'num_workers': 0, 'device': 'auto'}   # in the first grid's hash, at the value every run had there; neither defines the experiment
 PATH_FIELDS = ('dataset', 'data_root', 'image_root')   # named by their last part in a run's folder name
 
 def experiment(cfg: dict) -> dict:
