@@ -6,7 +6,7 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: demo demo-report test install install-dev clean-venv readme constraints gpu-check
+.PHONY: demo demo-report test lab install install-dev clean-venv readme constraints gpu-check
 
 $(VENV)/.base:
 	python3 -m venv $(VENV)
@@ -43,6 +43,11 @@ demo-report: install
 
 test: install-dev
 	nbdev_test --n_workers 2 --timing
+
+# JupyterLab on the notebooks, where they are meant to be read: installs the dev extras (jupyterlab, nbdev, at the
+# versions of constraints.txt) and starts it in nbs/; the notebooks run on this .venv's python3 kernel
+lab: install-dev
+	jupyter lab --notebook-dir=nbs
 
 clean-venv:
 	rm -rf $(VENV)

@@ -15,15 +15,16 @@ from .core import Config, resolve_path
 from .semantics import describe_source, embedding_dim, rescale_embeddings, class_embeddings
 from .model import Backbone, CPRFL, ERM, Normalize, OfficialCheckpointError
 from .dlfl import DLFL
+from .peers import PEERS, ZeroShotCLIP, LMPT, build_peer
 from .data import BENCHMARKS, ICON_SETS, read_classes
 
 # %% auto #0
 __all__ = ['MODEL_FILE', 'CONFIG_FILE', 'CARD_FILE', 'FOLDER_FORMAT', 'FOLDER_VERSION', 'ARCHITECTURES', 'MODEL_CARD',
-           'CARD_DATA', 'semantics_record', 'rescale_like_training', 'build_model', 'model_from_checkpoint',
-           'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint', 'input_record', 'folder_config',
-           'check_folder_config', 'model_weights', 'read_weights', 'model_from_folder', 'model_card', 'folder_files',
-           'is_model_folder', 'ModelFolder', 'save_pretrained', 'from_pretrained', 'load_model', 'dataset_classes',
-           'convert_official', 'convert_parser', 'convert_cli']
+           'CARD_DATA', 'HUB_OPTIONS', 'semantics_record', 'rescale_like_training', 'build_model',
+           'model_from_checkpoint', 'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint',
+           'input_record', 'folder_config', 'check_folder_config', 'model_weights', 'read_weights', 'model_from_folder',
+           'model_card', 'folder_files', 'is_model_folder', 'ModelFolder', 'save_pretrained', 'load', 'from_pretrained',
+           'load_model', 'dataset_classes', 'official_model', 'convert_official', 'convert_parser', 'convert_cli']
 
 # %% ../nbs/06a_checkpoints.ipynb #3a3f8bd1
 def semantics_record(cfg: Config,                        # the model's config
@@ -57,12 +58,16 @@ def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tens
     "The model `cfg.method` names, for `classes`; `embeddings` (C×m) replaces the semantic source when given. It carries `cfg`, `classes`, `semantics`."
     raw = None
     if cfg.method == 'cprfl' and not cfg.finetune_text and embeddings is None:
-        raw = class_embeddings(classes, source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights,
+        raw = class_embeddings(classes, source=cfg.prompt_init, model=cfg.text_model, weights=cfg.text_weights,
                                template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
         embeddings = rescale_embeddings(raw, cfg.embed_norm)
     # the initial weights must not depend on whether the embeddings came from the cache (loading a text encoder draws
     # random numbers), so seed here, right before the modules are built
     torch.manual_seed(cfg.seed)
+    if cfg.method in PEERS:   # zero-shot CLIP, LMPT: CLIP `text_model` / `text_weights` is the whole model (cprfl.peers)
+        model = build_peer(cfg.method, classes, cfg.text_model, cfg.text_weights, seed=cfg.seed)
+        model.cfg, model.classes, model.semantics = cfg, list(classes), None
+        return model
     backbone = Backbone(cfg.backbone, pretrained=cfg.pretrained)
     if cfg.method == 'erm': model = ERM(backbone, len(classes))
     elif cfg.method == 'dlfl':
@@ -81,7 +86,7 @@ def model_from_checkpoint(ck: dict, **overrides) -> tuple[nn.Module, Config]:
     "Rebuild one of our models from a loaded checkpoint (no weights are downloaded: everything comes from the file)."
     sd = ck.get('ema') or ck['model']
     cfg = Config.from_dict({**ck['config'], 'pretrained': False, **overrides}).resolved()
-    if cfg.finetune_text: cfg = dataclasses.replace(cfg, text_weights=None)   # random init, then the saved weights
+    if cfg.finetune_text or cfg.method in PEERS: cfg = dataclasses.replace(cfg, text_weights=None)   # random init, then the saved weights
     model = build_model(cfg, list(ck['classes']), embeddings=sd.get('embeddings'))
     model.load_state_dict(sd)
     model.cfg = Config.from_dict(ck['config']).resolved()     # what it was trained with: the config to save it with
@@ -178,7 +183,7 @@ from huggingface_hub import hub_mixin as _hub
 
 MODEL_FILE, CONFIG_FILE, CARD_FILE = 'model.safetensors', 'config.json', 'README.md'
 FOLDER_FORMAT, FOLDER_VERSION = 'cprfl-model', 1
-ARCHITECTURES = {'cprfl': 'CPRFL', 'dlfl': 'DLFL', 'erm': 'ERM'}
+ARCHITECTURES = {'cprfl': 'CPRFL', 'dlfl': 'DLFL', 'erm': 'ERM', 'zeroshot': 'ZeroShotCLIP', 'lmpt': 'LMPT'}
 "The model class of each `Config.method`."
 
 def _short(v: float) -> float:
@@ -190,7 +195,7 @@ def _short(v: float) -> float:
 
 def input_record(model: nn.Module, image_size: int) -> dict:
     "What the model takes: RGB images resized to `image_size` square, values in [0, 1], normalised inside the model or not at all."
-    n = getattr(model.backbone, 'normalize', None)
+    n = getattr(getattr(model, 'backbone', model), 'normalize', None)   # the peers normalise in the model itself
     inside = isinstance(n, Normalize)
     return dict(image_size=int(image_size), resize='both sides to image_size (no crop)', channels='RGB', value_range=[0.0, 1.0],
                 normalize_inside=inside, mean=[_short(v) for v in n.mean.flatten().tolist()] if inside else None,
@@ -208,7 +213,7 @@ def _semantics_of(model: nn.Module, cfg: Config, classes: list) -> Optional[dict
     rec = getattr(model, 'semantics', None) or semantics_record(cfg)
     if rec and rec['embed_norm'] == 'center_scale' and rec.get('center') is None and isinstance(getattr(model, 'embeddings', None), torch.Tensor):
         try:
-            raw = class_embeddings(classes, source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights,
+            raw = class_embeddings(classes, source=cfg.prompt_init, model=cfg.text_model, weights=cfg.text_weights,
                                    template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
             if not torch.allclose(rescale_embeddings(raw, 'center_scale'), model.embeddings.detach().cpu().float(), atol=1e-5):
                 raise ValueError("the source's embeddings do not rescale to the model's")
@@ -263,7 +268,7 @@ def model_from_folder(config: dict, state_dict: dict, **overrides) -> tuple[nn.M
     model, cfg = model_from_checkpoint({'model': state_dict, 'config': config['config'], 'classes': config['classes'],
                                         'semantics': config.get('semantics')}, **overrides)
     inp = config['input']
-    model.backbone.normalize = Normalize(inp['mean'], inp['std']) if inp.get('normalize_inside') else nn.Identity()
+    getattr(model, 'backbone', model).normalize = Normalize(inp['mean'], inp['std']) if inp.get('normalize_inside') else nn.Identity()
     return model.eval(), cfg
 
 # %% ../nbs/06a_checkpoints.ipynb #f3b37994
@@ -350,7 +355,7 @@ def _folder_arg(path: Union[str, Path]) -> str:
         if is_model_folder(p): return str(p)
         hint = (f"; {p / 'best'} is one (the best model of this run)" if is_model_folder(p / 'best') else
                 f" — found {', '.join(sorted(f.name for f in p.iterdir())[:8]) or 'nothing'}" if p.is_dir() else
-                " (a .pt checkpoint loads with `load_model` or `load_checkpoint`)")
+                " (a .pt checkpoint loads with `load`)")
         raise FileNotFoundError(f"{p} is not a model folder: it needs {CONFIG_FILE} and {MODEL_FILE}{hint}")
     if _is_repo_id(str(path)): return str(path)
     raise FileNotFoundError(f"no model folder {path} (nor is it a Hugging Face hub repo id `owner/name`)")
@@ -412,42 +417,49 @@ def _load_folder(folder_or_repo: Union[str, Path], **kwargs) -> ModelFolder:
         raise FileNotFoundError(f"{folder_or_repo} is not a local file or folder, and as a Hugging Face hub repo id it could "
                                 f"not be loaded ({type(e).__name__}: {e})") from e
 
-def from_pretrained(folder_or_repo: Union[str, Path], map_location='cpu', **kwargs) -> nn.Module:
-    "The model of a model folder (or hub repo id) in eval mode, carrying `cfg`, `classes` and `semantics`; nothing from the files runs."
-    return _load_folder(folder_or_repo, map_location=map_location, **kwargs).model
+HUB_OPTIONS = ('revision', 'cache_dir', 'force_download', 'local_files_only', 'token')
+"What `load` passes on to the hub for a repo id (`huggingface_hub.ModelHubMixin.from_pretrained`)."
 
-def _save_method(self, save_directory, *, cfg=None, classes=None, metrics=None, **kwargs):
-    return save_pretrained(self, save_directory, cfg, classes, metrics, **kwargs)
-
-def _push_method(self, repo_id: str, *, cfg=None, classes=None, metrics=None, **kwargs) -> str:
-    return ModelFolder(self, cfg, classes, metrics).push_to_hub(repo_id, **kwargs)
-
-def _from_pretrained_method(cls, folder_or_repo, map_location='cpu', **kwargs):
-    model = from_pretrained(folder_or_repo, map_location, **kwargs)
-    if not isinstance(model, cls):
-        raise TypeError(f"{folder_or_repo} holds a {type(model).__name__} model; {cls.__name__}.from_pretrained loads only {cls.__name__} "
-                        "models (`cprfl.checkpoints.from_pretrained` loads any)")
-    return model
-
-for _cls in (CPRFL, DLFL, ERM):
-    _cls.save_pretrained, _cls.push_to_hub, _cls.from_pretrained = _save_method, _push_method, classmethod(_from_pretrained_method)
-    _cls.save_pretrained.__doc__ = "Save as a model folder (`cprfl.checkpoints.save_pretrained`); `cfg`/`classes` default to the model's."
-    _cls.push_to_hub.__doc__ = "Upload as a model folder to the Hugging Face hub (`ModelFolder.push_to_hub`)."
-
-def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple[nn.Module, Config, list]:
-    "(model, config with `overrides`, class names) from a model folder, a hub repo id, or one of our checkpoints (`best.pt`, `last.pt`); no code from the files runs."
-    p = Path(path).expanduser()
+def _load(source, classes=None, dataset=None, map_location='cpu', overrides: Optional[dict] = None, **kwargs) -> tuple[nn.Module, Config]:
+    "(model, its config with `overrides` as the caller runs it): what `load` and `load_model` share."
+    if classes is not None or dataset is not None:   # the released code's checkpoints name no classes: the caller does
+        model = official_model(source, classes=classes, dataset=dataset or 'coco_lt', **kwargs)
+        return model.to(map_location), model.cfg
+    p = Path(source).expanduser()
     if not p.exists() and not p.is_absolute() and resolve_path(p).exists(): p = resolve_path(p)
-    if p.is_dir() or (not p.exists() and _is_repo_id(str(path))):
-        f = _load_folder(p if p.exists() else path, map_location=map_location, overrides=overrides)
-        return f.model, f.loaded_cfg, f.classes
+    if p.is_dir() or (not p.exists() and _is_repo_id(str(source))):
+        unknown = sorted(set(kwargs) - set(HUB_OPTIONS))
+        if unknown: raise TypeError(f"a model folder or hub repo takes no {', '.join(unknown)} (it may take {', '.join(HUB_OPTIONS)})")
+        f = _load_folder(p if p.exists() else source, map_location=map_location, overrides=overrides or {}, **kwargs)
+        return f.model, f.loaded_cfg
+    if not p.exists(): raise FileNotFoundError(f"no model folder or checkpoint {source} (nor is it a Hugging Face hub repo id `owner/name`)")
+    if kwargs: raise TypeError(f"a cprfl checkpoint takes no {', '.join(sorted(kwargs))} (a released-code checkpoint does, with classes= or dataset=)")
     ck = load_checkpoint(p)   # read on the CPU; the model moves as a whole below
     missing = [k for k in ('model', 'config', 'classes') if k not in ck] if isinstance(ck, dict) else ['dict']
     if missing:
         raise ValueError(f"{p} is not a cprfl checkpoint (no {', '.join(missing)}); a checkpoint of the released CPRFL code loads "
-                         "with `cprfl.model.CPRFL.from_official`, or becomes a model folder with `cprfl-convert`")
-    model, cfg = model_from_checkpoint(ck, **overrides)
-    return model.to(map_location), cfg, list(ck['classes'])
+                         "with its class names, `cprfl.load(path, classes=[...])` or `dataset='coco_lt'`, or becomes a model "
+                         "folder with `cprfl-convert`")
+    model, cfg = model_from_checkpoint(ck, **(overrides or {}))
+    return model.to(map_location).eval(), cfg
+
+def load(source: Union[str, Path],                # a model folder, a run checkpoint (`best.pt`, `last.pt`), a hub repo id `owner/name`, or a checkpoint of the released CPRFL code
+         classes: Optional[Sequence[str]] = None, # released checkpoint: its class names, in its class order
+         dataset: Optional[str] = None,           # released checkpoint: or the dataset whose labels.txt names them (`coco_lt`, `voc_lt`, a folder)
+         map_location='cpu',                      # where the model goes (`cpu`, `cuda`, ...)
+         **kwargs,                                # released checkpoint: `official_model`'s sizes (`backbone`, `heads`, `image_size`, ...); hub: `HUB_OPTIONS`
+        ) -> nn.Module:
+    "The model in eval mode, carrying `cfg` (its training `Config`), `classes` and `semantics`; no code from the files runs."
+    return _load(source, classes, dataset, map_location, **kwargs)[0]
+
+def from_pretrained(folder_or_repo: Union[str, Path], map_location='cpu', **kwargs) -> nn.Module:
+    "`load` under the hub's name."
+    return load(folder_or_repo, map_location=map_location, **kwargs)
+
+def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple[nn.Module, Config, list]:
+    "(model, its config with `overrides`, class names) from what `load` takes but released checkpoints: for running the model with other settings."
+    model, cfg = _load(path, map_location=map_location, overrides=overrides)
+    return model, cfg, list(model.classes)
 
 # %% ../nbs/06a_checkpoints.ipynb #ac5107f5
 from .core import FlagParser, Switch, comma_list
@@ -459,28 +471,26 @@ def dataset_classes(dataset: str, data_root: Union[str, Path] = 'data') -> list[
     folder = Path(dataset).expanduser()
     return read_classes((folder if folder.is_dir() else root / 'splits' / dataset) / 'labels.txt')
 
-def convert_official(checkpoint: Union[str, Path],            # a checkpoint of the released CPRFL code (`.pth`)
-                     out_dir: Union[str, Path],               # the model folder to write
-                     dataset: str = 'coco_lt',                # whose labels.txt gives the class names (and recorded in the config)
-                     classes: Optional[Sequence[str]] = None, # the class names instead, in the checkpoint's class order
-                     data_root: Union[str, Path] = 'data',    # where `splits/` is
-                     backbone: str = 'resnet101',             # torchvision ResNet of the checkpoint
-                     text_model: str = 'RN50',                # CLIP text tower of the checkpoint
-                     template: str = 'a photo of a {}.',      # the released code's prompt template
-                     heads: int = 8,                          # VSI heads (not recoverable from shapes)
-                     image_size: int = 448,                   # the square input size it was trained at
-                     class_embeddings: Optional[torch.Tensor] = None, # only for checkpoints without `text_encoder.*`
-                     verify: bool = True,                     # load the folder back and compare its logits
-                    ) -> nn.Module:
-    "Write a released-code checkpoint as a model folder (`CPRFL.from_official` + the `Config` that rebuilds it); returns the model."
+def official_model(checkpoint: Union[str, Path],            # a checkpoint of the released CPRFL code (`.pth`)
+                   classes: Optional[Sequence[str]] = None, # its class names, in the checkpoint's class order
+                   dataset: str = 'coco_lt',                # or: whose labels.txt gives them (and recorded in the config)
+                   data_root: Union[str, Path] = 'data',    # where `splits/` is
+                   backbone: str = 'resnet101',             # torchvision ResNet of the checkpoint
+                   text_model: str = 'RN50',                # CLIP text tower of the checkpoint
+                   template: str = 'a photo of a {}.',      # the released code's prompt template
+                   heads: int = 8,                          # VSI heads (not recoverable from shapes)
+                   image_size: int = 448,                   # the square input size it was trained at
+                   class_embeddings: Optional[torch.Tensor] = None, # only for checkpoints without `text_encoder.*`
+                  ) -> CPRFL:
+    "`CPRFL.from_official` carrying the `Config` that rebuilds it, its `classes` and `semantics`, as our models do (`load(checkpoint, classes=...)`)."
     classes = list(classes) if classes is not None else dataset_classes(dataset, data_root)
     try: model = CPRFL.from_official(checkpoint, classes, backbone=backbone, template=template, text_model=text_model, heads=heads,
                                      class_embeddings=class_embeddings)
     except OfficialCheckpointError:
         ours = isinstance(checkpoint, (str, Path)) and isinstance(ck := load_checkpoint(checkpoint), dict) and {'model', 'config', 'classes'} <= set(ck)
         if not ours: raise
-        raise OfficialCheckpointError(f"{checkpoint} is a checkpoint of cprfl itself, not of the released code: "
-                                      f"`load_model('{checkpoint}')[0].save_pretrained('{out_dir}')` writes it as a model folder") from None
+        raise OfficialCheckpointError(f"{checkpoint} is a checkpoint of cprfl itself, not of the released code: `cprfl.load('{checkpoint}')` "
+                                      "(without classes or dataset) loads it, and its `.save_pretrained(folder)` writes it as a model folder") from None
     sd = model.state_dict()
     dim, hidden, inner = sd['head.proj.weight'].shape[0], sd['head.prompt_init.fc1.weight'].shape[0], sd['head.vsi.to_qkv.weight'].shape[0] // 3
     cfg = Config(dataset=str(dataset), data_root=str(data_root), image_size=image_size, method='cprfl', backbone=backbone,
@@ -488,10 +498,20 @@ def convert_official(checkpoint: Union[str, Path],            # a checkpoint of 
                  dim=dim, tau=hidden / dim, heads=heads, dim_head=inner // heads, mlp_dim=sd['head.vsi.fc1.weight'].shape[0],
                  recipe='official', finetune_text=model.finetune_text).resolved()
     model.cfg, model.classes, model.semantics = cfg, classes, semantics_record(cfg)
+    return model
+
+def convert_official(checkpoint: Union[str, Path],  # a checkpoint of the released CPRFL code (`.pth`)
+                     out_dir: Union[str, Path],     # the model folder to write
+                     verify: bool = True,           # load the folder back and compare its logits
+                     **kwargs,                      # `official_model`'s: `dataset` or `classes`, `data_root`, `backbone`, `text_model`, `template`, `heads`, `image_size`, `class_embeddings`
+                    ) -> nn.Module:
+    "Write a released-code checkpoint as a model folder (`official_model`); returns the model."
+    model = official_model(checkpoint, **kwargs)
     save_pretrained(model, out_dir)
     if verify:
-        x = torch.rand(2, 3, image_size, image_size, generator=torch.Generator().manual_seed(0))
-        with torch.no_grad(): want, got = model(x), from_pretrained(out_dir)(x)
+        size = model.cfg.image_size
+        x = torch.rand(2, 3, size, size, generator=torch.Generator().manual_seed(0))
+        with torch.no_grad(): want, got = model(x), load(out_dir)(x)
         if not torch.allclose(got, want, rtol=1e-5, atol=1e-5 * float(want.abs().max())):
             raise RuntimeError(f"the model folder {out_dir} does not reproduce the checkpoint's logits "
                                f"(max difference {float((got - want).abs().max()):.3g}); it should not be used")

@@ -79,7 +79,8 @@ class Config:
     n_test: Optional[int] = param('data', None, "evaluate on a random subset of this many test images (quick runs)")
     image_root: Optional[str] = param('data', None, "where the list files' relative image paths start (default: the list folder; benchmarks: data_root/coco, data_root/voc)", resumable=True)
 
-    method: str = param('model', 'cprfl', "`cprfl`, `erm` or `dlfl`", choices=('cprfl', 'erm', 'dlfl'))
+    method: str = param('model', 'cprfl', "`cprfl`, `erm`, `dlfl`, or the peers `zeroshot` (CLIP) and `lmpt`",
+                        choices=('cprfl', 'erm', 'dlfl', 'zeroshot', 'lmpt'))
     backbone: str = param('model', 'resnet101', "torchvision/timm name, or `efficientnet_lite0` (packaged ImageNet weights)")
     pretrained: bool = param('model', True, "ImageNet weights for the backbone")
     freeze_backbone: bool = param('model', False, "train the head only (backbone features can then be cached)")

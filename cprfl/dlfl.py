@@ -11,7 +11,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .model import in_float32
+from .model import ModelFolderMixin, in_float32
 
 # %% auto #0
 __all__ = ['sine_pos_embed', 'GroupWiseLinear', 'SSCA', 'DLFLHead', 'DLFL']
@@ -156,7 +156,7 @@ class DLFLHead(nn.Module):
         return (logits, attn) if return_attn else logits
 
 # %% ../nbs/08_dlfl.ipynb #7653d104
-class DLFL(nn.Module):
+class DLFL(ModelFolderMixin, nn.Module):
     "Backbone + `DLFLHead`: one disentangled feature and one binary classifier per label (arXiv 2212.01461, reconstructed)."
     def __init__(self,
                  backbone: nn.Module,     # images B×3×H×W → B×c×h×w, with attribute `num_features` (c)

@@ -93,13 +93,17 @@ class Predictor:
     "Multi-label predictions for image files from a trained cprfl model (CPRFL, DLFL or ERM)."
     def __init__(self,
                  model: nn.Module,             # images B×3×S×S in [0,1] -> logits B×C
-                 classes: Sequence[str],       # the C class names, in logit order
-                 image_size: int,              # S, the square input size the model was trained at
+                 classes: Optional[Sequence[str]] = None, # the C class names, in logit order (default: `model.classes`)
+                 image_size: Optional[int] = None,        # S, the square input size it was trained at (default: `model.cfg`'s)
                  device: Union[str, torch.device] = 'auto',  # `auto`, `cpu`, `cuda`, `cuda:1`, ...
                  batch_size: int = 32,         # images per forward pass
                  num_workers: int = 0,         # DataLoader workers decoding images
                  amp: bool = False):           # autocast on GPUs (bf16 where supported, else fp16)
         self.device = select_device(device) if isinstance(device, str) else torch.device(device)
+        classes = classes if classes is not None else getattr(model, 'classes', None)
+        image_size = image_size or getattr(getattr(model, 'cfg', None), 'image_size', None)
+        if classes is None or image_size is None:
+            raise ValueError("give the class names and the image size, or a model that carries them (`cprfl.load` gives one)")
         self.classes, self.image_size = list(classes), int(image_size)
         n = getattr(model, 'num_classes', None)
         if n is not None and n != len(self.classes): raise ValueError(f"the model has {n} outputs but {len(self.classes)} class names were given")
@@ -215,7 +219,7 @@ def new_class_embeddings(model: nn.Module, cfg: Config, trained: Sequence[str], 
                          "by its name; only CPRFL can (its PI network turns any class-name embedding into a prompt)")
     if model.finetune_text: return model.encode_names(names, cfg.template)
     sem = getattr(model, 'semantics', None) or {}
-    kw = dict(source=cfg.prompt_init, model=cfg.text_model, pretrained=cfg.text_weights, template=cfg.template,
+    kw = dict(source=cfg.prompt_init, model=cfg.text_model, weights=cfg.text_weights, template=cfg.template,
               cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'), seed=cfg.seed)
     if cfg.prompt_init != 'random' and cfg.embed_norm == 'center_scale' and sem.get('center') is not None:   # the folder recorded the training classes' mean
         return rescale_like_training(class_embeddings(list(names), **kw), sem)

@@ -29,6 +29,7 @@ from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
 from .model import TORCHVISION_RESNETS, CPRFL
+from .peers import PEERS, PEER_NAMES, peer_config, softmax_map
 
 # %% auto #0
 __all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'USER_ERRORS', 'default_preset',
@@ -37,9 +38,10 @@ __all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS'
            'gather_objects', 'init_distributed', 'predict_scores', 'auto_workers', 'feature_workers', 'fit_batch_size',
            'image_caches', 'make_loaders', 'NonFiniteLoss', 'check_finite', 'train_one_epoch', 'check_resumable',
            'resume_checkpoint', 'TrainState', 'run_files', 'Experiment', 'fit_device', 'steps_per_epoch', 'train_state',
-           'training_net', 'setup_experiment', 'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch', 'fit',
-           'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq', 'describe_backbone', 'write_report',
-           'evaluate_checkpoint', 'run_choice', 'config_parser', 'cli_config', 'train_cli']
+           'training_net', 'setup_experiment', 'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch',
+           'score_untrained', 'fit', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
+           'describe_backbone', 'write_report', 'evaluate_checkpoint', 'run_choice', 'config_parser', 'cli_config',
+           'train_cli']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -216,14 +218,14 @@ class _HeadOnly(nn.Module):
 # %% ../nbs/07_learner.ipynb #3edd8abb
 @torch.no_grad()
 def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, features: bool = False,
-                   amp_dtype: Optional[torch.dtype] = None) -> tuple[torch.Tensor, torch.Tensor]:
-    "Sigmoid scores and targets over a loader; `features=True` when the loader yields cached feature maps."
+                   amp_dtype: Optional[torch.dtype] = None, sigmoid: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
+    "Sigmoid scores (`sigmoid=False`: the logits) and targets over a loader; `features=True` when the loader yields cached feature maps."
     model.eval(); scores, targets = [], []
     for x, y in loader:
         x = to_float(x.to(device, non_blocking=True))
         with autocast(device, amp_dtype):
             logits = model.forward_head(x) if features else model(x)
-        scores.append(torch.sigmoid(logits.float()).cpu()); targets.append(y)
+        scores.append((torch.sigmoid(logits.float()) if sigmoid else logits.float()).cpu()); targets.append(y)
     return torch.cat(scores), torch.cat(targets)
 
 # %% ../nbs/07_learner.ipynb #41d30712
@@ -462,9 +464,12 @@ class Experiment:
         return min(self.cfg.stop_epoch or self.cfg.epochs, self.cfg.epochs) - 1   # the official recipe stops after 79 of 80 planned
 
     def score(self) -> dict:
-        "The test-set metrics of `scorer` now (`cprfl.metrics.evaluate`: mAP, per group, per class)."
-        s, t = predict_scores(self.scorer, self.test_dl, self.device, features=self.cfg.freeze_backbone, amp_dtype=self.amp_dtype)
-        return evaluate(s, t, self.split.groups)
+        "The test-set metrics of `scorer` now (`cprfl.metrics.evaluate`: mAP, per group, per class); for the peers also `softmax`, the AP of softmax-over-classes scores their papers report (`cprfl.peers.softmax_map`)."
+        logits, t = predict_scores(self.scorer, self.test_dl, self.device, features=self.cfg.freeze_backbone,
+                                   amp_dtype=self.amp_dtype, sigmoid=False)
+        m = evaluate(torch.sigmoid(logits), t, self.split.groups)
+        if self.cfg.method in PEERS: m['softmax'] = softmax_map(logits, t, self.split.groups)
+        return m
 
 def fit_device(cfg: Config) -> tuple[torch.device, bool]:
     "This process's device, and whether it is one of several (`torchrun`): the local GPU under DDP, else `cfg.device`."
@@ -499,6 +504,12 @@ def training_net(model: nn.Module, cfg: Config, device: torch.device, distribute
 def setup_experiment(cfg: Config) -> Experiment:
     "Resolve `cfg` and build its experiment: data, model, loaders, loss and a fresh training state; with `resume`, `last.pt` is checked first."
     cfg = cfg.resolved()
+    if cfg.method in PEERS: cfg = peer_config(cfg)   # zero-shot CLIP, LMPT: their CLIP's image size, no cached features
+    if cfg.method == 'lmpt':
+        raise ConfigError("method='lmpt' trains with its own recipe (SGD on the class contexts, DB-focal plus the caption "
+                          "embedding loss, a schedule on test mAP), which `fit` does not run yet. Its parts are in "
+                          "cprfl.peers (LMPT, build_lmpt_loss, read_captions, lmpt_optimizer, lmpt_scheduler); a released "
+                          "LMPT checkpoint converts with cprfl.peers.convert_lmpt and evaluates with `evaluate_checkpoint`")
     device, distributed = fit_device(cfg)
     seed_everything(cfg.seed)
     env = env_info()                               # the checkout as it is before this run writes anything
@@ -513,11 +524,11 @@ def setup_experiment(cfg: Config) -> Experiment:
     if cfg.freeze_backbone: model.backbone.requires_grad_(False)
     amp_dtype = autocast_dtype(device, cfg.amp)
     train_dl, sampler, test_dl = make_loaders(cfg, split, model, device, extract)
-    steps = steps_per_epoch(cfg, train_dl)
+    steps = steps_per_epoch(cfg, train_dl) if any(p.requires_grad for p in model.parameters()) else 0   # zero-shot: nothing to train
     criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
                            impl=cfg.loss_impl)
-    state = train_state(cfg, model, device, steps, amp_dtype)
-    return Experiment(cfg, split, device, out, training_net(model, cfg, device, distributed), state, criterion, train_dl,
+    state = train_state(cfg, model, device, steps, amp_dtype) if steps else TrainState(model, None, None, None)
+    return Experiment(cfg, split, device, out, training_net(model, cfg, device, distributed and steps > 0), state, criterion, train_dl,
                       sampler, test_dl, steps, amp_dtype, ck, env)
 
 # %% ../nbs/07_learner.ipynb #fa817f06
@@ -580,9 +591,22 @@ def record_epoch(ex: Experiment, row: dict, metrics: Optional[dict], final: dict
     write_files(ex.out, run_files(st, ex.cfg, ex.split.classes, final, ex.scorer if improved else None, rngs), what=f'epoch {epoch}')
     print(f"epoch {epoch}: " + ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in row.items()), flush=True)
 
+def score_untrained(ex: Experiment) -> FitResult:
+    "A model with nothing to train (zero-shot CLIP): score it once and write the run folder (`config.json`, `metrics.json`, the model folder `best/`)."
+    writer = open_run_folder(ex)
+    if writer: writer.close()
+    final = ex.score() if _is_main() else {}
+    if _is_main():
+        write_files(ex.out, {'metrics.json': _metrics_json(ex.state, final),
+                             **{f'best/{n}': d for n, d in folder_files(ex.model, ex.cfg, ex.split.classes, metrics=final).items()}},
+                    what='the scores')
+    if _is_dist(): dist.barrier()
+    return FitResult(ex.cfg, pd.DataFrame(), final, {}, ex.out, ex.split.classes, ex.split.class_freq, ex.split.groups, ex.model, ex.env)
+
 def fit(cfg: Config, progress: bool = True) -> FitResult:
-    "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`."
+    "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`. A model with nothing to train (zero-shot CLIP) is scored once."
     ex = setup_experiment(cfg)
+    if not ex.steps: return score_untrained(ex)
     # the training stream (dropout) must not depend on what the set-up drew (generating the icons, extracting features or
     # reading them from the cache), so it starts from the seed here: this process's own (`rank_seed`: the seed itself in
     # one process, another one on every other rank under torchrun)

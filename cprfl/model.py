@@ -20,8 +20,8 @@ from .semantics import (ClipTextEncoder, DEFAULT_TEMPLATE, TokenLayout, clip_fea
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'EFFICIENTNET_LITE0_ARCH', 'TORCHVISION_RESNETS', 'DUAL_PATHS', 'OFFICIAL_KEY_MAP',
            'Normalize', 'imagenet_categories', 'efficientnet_lite0_weights_path', 'load_efficientnet_lite0',
            'efficientnet_lite0_imagenet', 'PretrainedWeightsUnavailable', 'Backbone', 'PromptInit', 'VSI', 'in_float32',
-           'CPRFLHead', 'count_params', 'CPRFL', 'ERM', 'UnsafeCheckpointError', 'OfficialCheckpointError',
-           'official_to_cprfl_key', 'cprfl_to_official_key', 'load_official_checkpoint']
+           'CPRFLHead', 'count_params', 'ModelFolderMixin', 'CPRFL', 'ERM', 'UnsafeCheckpointError',
+           'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key', 'load_official_checkpoint']
 
 # %% ../nbs/04_model.ipynb #81c71e04
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
@@ -354,8 +354,33 @@ def count_params(module: nn.Module) -> int:
     "Number of parameters (trainable or not) of a module."
     return sum(p.numel() for p in module.parameters())
 
+# %% ../nbs/04_model.ipynb #a24f0d02
+class ModelFolderMixin:
+    "`save_pretrained`, `push_to_hub` and `from_pretrained` for our model classes; the work is `cprfl.checkpoints`'s, imported on first use."
+    def save_pretrained(self, save_directory: Union[str, Path], *, cfg=None, classes: Optional[Sequence[str]] = None,
+                        metrics: Optional[dict] = None, **kwargs):
+        "Save as a model folder (`cprfl.checkpoints.save_pretrained`); `cfg` and `classes` default to the model's."
+        from cprfl.checkpoints import save_pretrained
+        return save_pretrained(self, save_directory, cfg, classes, metrics, **kwargs)
+
+    def push_to_hub(self, repo_id: str, *, cfg=None, classes: Optional[Sequence[str]] = None, metrics: Optional[dict] = None,
+                    **kwargs) -> str:
+        "Upload as a model folder to the Hugging Face hub repo `repo_id` (`cprfl.checkpoints.ModelFolder.push_to_hub`)."
+        from cprfl.checkpoints import ModelFolder
+        return ModelFolder(self, cfg, classes, metrics).push_to_hub(repo_id, **kwargs)
+
+    @classmethod
+    def from_pretrained(cls, source: Union[str, Path], map_location='cpu', **kwargs):
+        "The model `cprfl.load(source, ...)` gives, which must be of this class."
+        from cprfl.checkpoints import load
+        model = load(source, map_location=map_location, **kwargs)
+        if not isinstance(model, cls):
+            raise TypeError(f"{source} holds a {type(model).__name__} model; {cls.__name__}.from_pretrained loads only "
+                            f"{cls.__name__} models (`cprfl.load` loads any)")
+        return model
+
 # %% ../nbs/04_model.ipynb #861c76ad
-class CPRFL(nn.Module):
+class CPRFL(ModelFolderMixin, nn.Module):
     "Category-Prompt Refined Feature Learning: images -> logits B×C."
     def __init__(self,
                  backbone: Union[nn.Module, str],                 # a `Backbone` (anything with `num_features`) or a name
@@ -435,7 +460,7 @@ class CPRFL(nn.Module):
         return torch.cat(logits, 1)
 
 # %% ../nbs/04_model.ipynb #f9ee7639
-class ERM(nn.Module):
+class ERM(ModelFolderMixin, nn.Module):
     "Linear baseline: global average pool + `Linear(c, C)`."
     def __init__(self,
                  backbone: Union[nn.Module, str],  # a `Backbone` or a name
@@ -571,7 +596,7 @@ def _from_official(cls,
               mlp_dim=sd['attention.layers.0.1.fn.net.0.weight'].shape[0])
     bb = Backbone(backbone, pretrained=False)
     if any(k.startswith('text_encoder.') for k in sd):
-        te = ClipTextEncoder(text_model, pretrained=None, quick_gelu=True)
+        te = ClipTextEncoder(text_model, weights=None, quick_gelu=True)
         if te.output_dim != m:
             raise OfficialCheckpointError(f"the PI input width is {m} but `{text_model}` text features are {te.output_dim}-d; pass the right text_model")
         model = cls(bb, text_encoder=te, tokens=te.tokenize(classnames, template), num_classes=len(classnames), **kw)

