@@ -20,9 +20,10 @@ $(VENV)/.installed: $(VENV)/.base settings.ini setup.py constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+# one pip call for everything the tests need (the package is not built twice): it also makes .installed up to date
+$(VENV)/.installed-dev: $(VENV)/.base settings.ini setup.py constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
-	touch $@
+	touch $(VENV)/.installed $@
 
 # after changing a requirement: record the set now installed as the tested one
 constraints: install-dev
