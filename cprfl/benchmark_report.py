@@ -14,7 +14,7 @@ import pandas as pd
 import torch
 
 from .core import env_markdown, env_info, autocast_dtype, usable_cores
-from .learner import auto_workers
+from .loaders import auto_workers
 from .benchmarking import (BenchSetting, ALL_ON, FLOOR, BF16_OURS, BF16_FLOOR, GPU_RATES, dp_rate, gemm_rate, train_row)
 
 # %% auto #0
@@ -82,7 +82,7 @@ def data_path_md(d: SimpleNamespace, s: BenchSetting) -> str:
     return f"""## Data path ({s.data_size} px, COCO-shaped JPEGs, uint8 transport)
 
 {d.n_images} COCO-shaped JPEGs (`cprfl.photos`: 640×480 or 480×640, {d.jpeg_kb:.0f} kB on average) through `fit`'s loader
-(`cprfl.learner._loader`), batch {s.data_batch}{', each batch copied to ' + str(dev) if dev.type == 'cuda' else ''}; images/s of the best of {s.data_passes} passes after a warm-up pass
+(`cprfl.loaders.make_loader`), batch {s.data_batch}{', each batch copied to ' + str(dev) if dev.type == 'cuda' else ''}; images/s of the best of {s.data_passes} passes after a warm-up pass
 (the configurations of a source in turn), the slowest pass beside it. 0 workers: this process loads the images itself, with its {threads} torch thread(s){' and with one' if threads > 1 else ''}
 (the faster is the single-process rate); `auto_workers()` = {d.auto_w} here ({usable_cores()} usable cores). Workers hand the
 images over in `SlotLoader`'s shared slots, allocated once (`cprfl.data`); the rows marked `usual transport` use the
@@ -128,7 +128,7 @@ on {p.n_fit} COCO-shaped JPEGs with {auto_workers(None)} loader workers (`num_wo
 
 {_md(fit_table, fit_cols, dict(img_per_s='images/s', data_wait='data wait %', train_loss='train loss'))}
 
-`{p.tr_cmd}` (DIR: the same images; `{p.launcher}` starts the process group, then calls `cprfl.learner.train_cli`, the
+`{p.tr_cmd}` (DIR: the same images; `{p.launcher}` starts the process group, then calls `cprfl.cli.train_cli`, the
 `cprfl-train` entry point): exit status 0 in {p.tr_s:.0f} s; `{p.pg_line}`; NCCL communicator in its log: {'yes' if p.tr_nccl else 'no'};
 {_num(float(p.tr_hist.img_per_s.iloc[0]))} images/s over {s.torchrun_steps} step(s) (the workers' start included), data wait {_num(100 * float(p.tr_hist.data_wait.iloc[0]))}%.
 

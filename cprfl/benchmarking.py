@@ -19,9 +19,10 @@ from torch.utils.flop_counter import FlopCounterMode
 
 from .core import select_device, autocast_dtype, seed_everything, resolve_path, keep_freed_memory, usable_cores
 from .datasets import load_split
-from .data import (read_classes, MultiLabelDataset, eval_transform, train_transform, build_image_cache,
+from .data import (read_classes, MultiLabelDataset, eval_transform, train_transform,
                         official_augmentation, augment_batch)
-from .learner import param_groups, auto_workers, _loader, experiment_config, fit
+from .learner import param_groups, experiment_config, fit
+from .loaders import auto_workers, make_loader, build_image_cache
 from .losses import build_loss
 from .metrics import average_precision
 from .model import Backbone, CPRFL, ERM, VSI
@@ -492,7 +493,7 @@ def loader_rates(ds, configs, batch: int, passes: int, dev: torch.device, thread
     loaders = []
     for w, th, slots in configs:
         n = max(len(ds), 4 * batch * w)
-        dl = _loader(Subset(ds, [i % len(ds) for i in range(n)]), batch, num_workers=w, device=dev, image_size=image_size, slots=slots)
+        dl = make_loader(Subset(ds, [i % len(ds) for i in range(n)]), batch, num_workers=w, device=dev, image_size=image_size, slots=slots)
         loaders.append((dl, n, th))
         torch.set_num_threads(th); timed_pass(*loaders[-1][:2], dev)
     rates = [[] for _ in loaders]
@@ -595,7 +596,7 @@ def _data_ratios(rate, transforms: dict, auto_w: int, s: BenchSetting) -> tuple[
 def data_path_bench(s: BenchSetting) -> SimpleNamespace:
     "The data-path measurements and tables at `s.data_size` px (see above)."
     threads, load_before, t0 = s.threads, os.getloadavg(), time.perf_counter()
-    keep_freed_memory()   # as `fit` runs on a CPU, and as its loader workers run (`cprfl.learner._worker_init`)
+    keep_freed_memory()   # as `fit` runs on a CPU, and as its loader workers run (`cprfl.loaders`)
     auto_w = auto_workers(None)
     items, jpeg_kb, cache, transforms, sources = _photo_sources(s, auto_w)
     # this process alone with its torch threads and with one (two threads on two busy cores can run slower than one),
@@ -623,7 +624,7 @@ def data_path_bench(s: BenchSetting) -> SimpleNamespace:
 
 # %% ../nbs/11_benchmarking.ipynb #4479cdba
 LAUNCHER = ("import os, sys, torch, torch.distributed as dist\n"
-            "from cprfl.learner import train_cli\n"
+            "from cprfl.cli import train_cli\n"
             "dist.init_process_group(sys.argv[1])\n"
             "d = torch.device('cuda', int(os.environ['LOCAL_RANK'])) if sys.argv[1] == 'nccl' else torch.device('cpu')\n"
             "if d.type == 'cuda': torch.cuda.set_device(d)\n"

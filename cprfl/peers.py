@@ -26,7 +26,8 @@ __all__ = ['TINY_CLIPS', 'PEERS', 'PEER_NAMES', 'CLIP_MEAN', 'CLIP_STD', 'LMPT_P
            'load_peer_clip', 'clip_class_names', 'zeroshot_templates', 'ZeroShotCLIP', 'PromptLearner',
            'LMPTTextEncoder', 'lmpt_prompts', 'LMPT', 'cse_class_weights', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss',
            'captions_file', 'read_captions', 'caption_tokens', 'softmax_scores', 'softmax_map', 'lmpt_optimizer',
-           'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config', 'lmpt_state_dict', 'convert_lmpt']
+           'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config', 'LMPTObjective', 'lmpt_criterion',
+           'lmpt_state_dict', 'convert_lmpt']
 
 # %% ../nbs/13_peers.ipynb #e77d2dc3
 TINY_CLIPS: dict[str, dict] = {
@@ -230,7 +231,7 @@ class LMPT(nn.Module):
         self.register_buffer('eot_index', eot, persistent=False)
         self.text_length = int(eot.max()) + 1 if truncate else L
         self.normalize = Normalize(mean, std) if mean is not None else nn.Identity()
-        self.classes, self.n_ctx, self.freeze_bn = list(classes), n_ctx, freeze_bn
+        self.classes, self.n_ctx, self.freeze_bn, self.tokenizer = list(classes), n_ctx, freeze_bn, tokenizer
         for name, p in self.named_parameters(): p.requires_grad_(name == 'prompt_learner.ctx')
         self.train(self.training)
 
@@ -347,12 +348,13 @@ def build_lmpt_loss(class_freq=None,                # training images per class
                     cse_impl: str = 'formula',      # embedding loss: `formula`, or `released` (raises: it cannot run)
                     weighting: str = 'frequency',   # the class distribution w (`CSE_WEIGHTINGS`)
                     lam: float = 0.5, m: int = 2, margin: float = 0.2, gamma: float = 2.,
+                    loss: str = 'db_focal',         # the classification part (`cprfl.losses.LOSSES`): LMPT's is DB-focal
                    ) -> LMPTLoss:
     "LMPT's loss: DB-focal from `cprfl.losses` (reused) and the class-specific embedding loss."
     if cse_impl == 'released': raise NotImplementedError(RELEASED_CSE_ERROR)
     if cse_impl not in CSE_IMPLS: raise ValueError(f"cse_impl must be one of {CSE_IMPLS}, got {cse_impl!r}")
     if class_freq is None and train_labels is not None: class_freq = _as_tensor(train_labels).sum(0)
-    db = build_loss('db_focal', class_freq=class_freq, train_labels=train_labels, dataset=dataset, impl=impl)
+    db = build_loss(loss, class_freq=class_freq, train_labels=train_labels, dataset=dataset, impl=impl)
     return LMPTLoss(db, cse_class_weights(class_freq, weighting), token_embedding, lam, m, margin, gamma)
 
 # %% ../nbs/13_peers.ipynb #bcf4f9c4
@@ -488,6 +490,27 @@ def clip_image_size(model: str) -> int:
 def peer_config(cfg: Config) -> Config:
     "`cfg` for a peer: its CLIP's image size, no cached backbone features, no fine-tuned CPRFL text path."
     return dataclasses.replace(cfg, image_size=clip_image_size(cfg.text_model), freeze_backbone=False, finetune_text=False)
+
+# %% ../nbs/13_peers.ipynb #d0e1f2b1
+class LMPTObjective(nn.Module):
+    "LMPT's loss as `fit` calls a loss, `(logits, labels, caption tokens)`; the prompts come from the model being trained."
+    def __init__(self, loss: LMPTLoss, model: LMPT, captions: torch.Tensor):   # captions: N×L token ids, `split.train` order
+        super().__init__()
+        self.loss, self.per_image = loss, captions
+        self._prompts = model.prompts   # a bound method: the model is not a part of its loss (nor saved with it)
+
+    def forward(self, logits: torch.Tensor, targets: torch.Tensor, captions: torch.Tensor) -> torch.Tensor:
+        return self.loss(logits, targets, captions, self._prompts())
+
+def lmpt_criterion(cfg: Config, split, model: LMPT) -> LMPTObjective:
+    "LMPT's loss for the run `cfg` on `split`: `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, and the embedding loss on the training captions."
+    captions = read_captions(cfg.dataset, resolve_path(cfg.data_root))
+    if len(captions) != len(split.train):
+        raise ValueError(f"{len(captions)} captions for {len(split.train)} training images of {cfg.dataset}: LMPT needs one per image")
+    tokens = caption_tokens(captions, model.tokenizer, model.tokenized_prompts.shape[1])
+    labels = torch.stack([torch.as_tensor(y) for _, y in split.train]).float()
+    loss = build_lmpt_loss(split.class_freq, labels, cfg.dataset, model.token_embedding, cfg.loss_impl, loss=cfg.loss)
+    return LMPTObjective(loss, model, tokens)
 
 # %% ../nbs/13_peers.ipynb #0704e5dd
 def lmpt_state_dict(model: LMPT) -> dict:
