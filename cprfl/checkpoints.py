@@ -13,7 +13,7 @@ from torch import nn
 
 from .core import Config, resolve_path
 from .semantics import describe_source, embedding_dim, rescale_embeddings, class_embeddings
-from .model import Backbone, CPRFL, ERM, Normalize, OfficialCheckpointError
+from .model import Backbone, CPRFL, ERM, Normalize
 from .dlfl import DLFL
 from .peers import PEERS, ZeroShotCLIP, LMPT, build_peer
 from .data import BENCHMARKS, ICON_SETS, read_classes
@@ -24,7 +24,7 @@ __all__ = ['MODEL_FILE', 'CONFIG_FILE', 'CARD_FILE', 'FOLDER_FORMAT', 'FOLDER_VE
            'model_from_checkpoint', 'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint',
            'input_record', 'folder_config', 'check_folder_config', 'model_weights', 'read_weights', 'model_from_folder',
            'model_card', 'folder_files', 'is_model_folder', 'ModelFolder', 'save_pretrained', 'load', 'from_pretrained',
-           'load_model', 'dataset_classes', 'official_model', 'convert_official', 'convert_parser', 'convert_cli']
+           'load_model', 'dataset_classes']
 
 # %% ../nbs/06a_checkpoints.ipynb #3a3f8bd1
 def semantics_record(cfg: Config,                        # the model's config
@@ -423,6 +423,7 @@ HUB_OPTIONS = ('revision', 'cache_dir', 'force_download', 'local_files_only', 't
 def _load(source, classes=None, dataset=None, map_location='cpu', overrides: Optional[dict] = None, **kwargs) -> tuple[nn.Module, Config]:
     "(model, its config with `overrides` as the caller runs it): what `load` and `load_model` share."
     if classes is not None or dataset is not None:   # the released code's checkpoints name no classes: the caller does
+        from cprfl.released import official_model   # cprfl.released builds on this module (it writes model folders): imported when called
         model = official_model(source, classes=classes, dataset=dataset or 'coco_lt', **kwargs)
         return model.to(map_location), model.cfg
     p = Path(source).expanduser()
@@ -462,100 +463,9 @@ def load_model(path: Union[str, Path], map_location='cpu', **overrides) -> tuple
     return model, cfg, list(model.classes)
 
 # %% ../nbs/06a_checkpoints.ipynb #ac5107f5
-from .core import FlagParser, Switch, comma_list
-
 def dataset_classes(dataset: str, data_root: Union[str, Path] = 'data') -> list[str]:
     "The class names of `dataset` in logit order: its `labels.txt` (benchmarks and their icon sets share one)."
     root = resolve_path(data_root)
     if dataset in BENCHMARKS or dataset in ICON_SETS: return read_classes(root / 'splits' / ICON_SETS.get(dataset, dataset) / 'labels.txt')
     folder = Path(dataset).expanduser()
     return read_classes((folder if folder.is_dir() else root / 'splits' / dataset) / 'labels.txt')
-
-def official_model(checkpoint: Union[str, Path],            # a checkpoint of the released CPRFL code (`.pth`)
-                   classes: Optional[Sequence[str]] = None, # its class names, in the checkpoint's class order
-                   dataset: str = 'coco_lt',                # or: whose labels.txt gives them (and recorded in the config)
-                   data_root: Union[str, Path] = 'data',    # where `splits/` is
-                   backbone: str = 'resnet101',             # torchvision ResNet of the checkpoint
-                   text_model: str = 'RN50',                # CLIP text tower of the checkpoint
-                   template: str = 'a photo of a {}.',      # the released code's prompt template
-                   heads: int = 8,                          # VSI heads (not recoverable from shapes)
-                   image_size: int = 448,                   # the square input size it was trained at
-                   class_embeddings: Optional[torch.Tensor] = None, # only for checkpoints without `text_encoder.*`
-                  ) -> CPRFL:
-    "`CPRFL.from_official` carrying the `Config` that rebuilds it, its `classes` and `semantics`, as our models do (`load(checkpoint, classes=...)`)."
-    classes = list(classes) if classes is not None else dataset_classes(dataset, data_root)
-    try: model = CPRFL.from_official(checkpoint, classes, backbone=backbone, template=template, text_model=text_model, heads=heads,
-                                     class_embeddings=class_embeddings)
-    except OfficialCheckpointError:
-        ours = isinstance(checkpoint, (str, Path)) and isinstance(ck := load_checkpoint(checkpoint), dict) and {'model', 'config', 'classes'} <= set(ck)
-        if not ours: raise
-        raise OfficialCheckpointError(f"{checkpoint} is a checkpoint of cprfl itself, not of the released code: `cprfl.load('{checkpoint}')` "
-                                      "(without classes or dataset) loads it, and its `.save_pretrained(folder)` writes it as a model folder") from None
-    sd = model.state_dict()
-    dim, hidden, inner = sd['head.proj.weight'].shape[0], sd['head.prompt_init.fc1.weight'].shape[0], sd['head.vsi.to_qkv.weight'].shape[0] // 3
-    cfg = Config(dataset=str(dataset), data_root=str(data_root), image_size=image_size, method='cprfl', backbone=backbone,
-                 prompt_init='clip', text_model=text_model, text_weights='openai', template=template, embed_norm='none',
-                 dim=dim, tau=hidden / dim, heads=heads, dim_head=inner // heads, mlp_dim=sd['head.vsi.fc1.weight'].shape[0],
-                 recipe='official', finetune_text=model.finetune_text).resolved()
-    model.cfg, model.classes, model.semantics = cfg, classes, semantics_record(cfg)
-    return model
-
-def convert_official(checkpoint: Union[str, Path],  # a checkpoint of the released CPRFL code (`.pth`)
-                     out_dir: Union[str, Path],     # the model folder to write
-                     verify: bool = True,           # load the folder back and compare its logits
-                     **kwargs,                      # `official_model`'s: `dataset` or `classes`, `data_root`, `backbone`, `text_model`, `template`, `heads`, `image_size`, `class_embeddings`
-                    ) -> nn.Module:
-    "Write a released-code checkpoint as a model folder (`official_model`); returns the model."
-    model = official_model(checkpoint, **kwargs)
-    save_pretrained(model, out_dir)
-    if verify:
-        size = model.cfg.image_size
-        x = torch.rand(2, 3, size, size, generator=torch.Generator().manual_seed(0))
-        with torch.no_grad(): want, got = model(x), load(out_dir)(x)
-        if not torch.allclose(got, want, rtol=1e-5, atol=1e-5 * float(want.abs().max())):
-            raise RuntimeError(f"the model folder {out_dir} does not reproduce the checkpoint's logits "
-                               f"(max difference {float((got - want).abs().max()):.3g}); it should not be used")
-    return model
-
-def convert_parser() -> argparse.ArgumentParser:
-    "The argument parser of `cprfl-convert` (cprfl's flag style: `--image-size`, also `--image_size`; `--verify`/`--no-verify`)."
-    p = FlagParser(prog='cprfl-convert', description='A model folder (model.safetensors + config.json, the Hugging '
-                   'Face hub layout) from a checkpoint of the released CPRFL code; cprfl-predict takes the folder.')
-    p.add_argument('checkpoint', help="the released code's checkpoint (.pth), loaded as weights only")
-    p.add_argument('out_dir', help='the model folder to write')
-    p.add_argument('--dataset', default=None, help="whose labels.txt gives the class names: coco_lt (default), voc_lt, or a folder of list files")
-    p.add_argument('--labels', default=None, help='a labels.txt (`name index` per line) with the class names instead')
-    p.add_argument('--classes', default=None, help="the class names instead, comma-separated in the checkpoint's class order")
-    p.add_argument('--data-root', default='data', help='the folder holding splits/ (default: data)')
-    p.add_argument('--backbone', default='resnet101', help='torchvision ResNet of the checkpoint (default: resnet101)')
-    p.add_argument('--text-model', default='RN50', help='CLIP text tower of the checkpoint (default: RN50)')
-    p.add_argument('--template', default='a photo of a {}.', help="prompt template (default: 'a photo of a {}.')")
-    p.add_argument('--heads', type=int, default=8, help='VSI attention heads (default: 8)')
-    p.add_argument('--image-size', type=int, default=448, help='square input size it was trained at (default: 448)')
-    p.add_argument('--verify', action=Switch, default=True, help="load the folder back and compare its logits (default: true)")
-    return p
-
-def _labels_file(a: argparse.Namespace) -> Optional[str]:
-    "The labels.txt `cprfl-convert` reads: `--labels`, or a file given as `--classes` (its meaning before `--labels`), said on stderr."
-    if a.labels or not a.classes or ',' in a.classes or not Path(a.classes).expanduser().is_file(): return a.labels
-    print(f"cprfl-convert: --classes {a.classes} read as a labels file: that is --labels now (--classes takes names)", file=sys.stderr)
-    return a.classes
-
-def convert_cli(argv: Optional[list[str]] = None) -> None:
-    "Entry point of `cprfl-convert` (returns nothing; user errors exit with status 1 and a message)."
-    p = convert_parser()
-    a = p.parse_args(argv)
-    if a.labels and a.classes: p.error('give the class names once: --labels FILE or --classes NAMES')
-    try:
-        labels = _labels_file(a)
-        classes = read_classes(labels) if labels else comma_list(a.classes)
-        dataset = a.dataset or (str(Path(labels).expanduser().resolve().parent) if labels else 'coco_lt')
-        model = convert_official(a.checkpoint, a.out_dir, dataset=dataset, classes=classes, data_root=a.data_root,
-                                 backbone=a.backbone, text_model=a.text_model, template=a.template, heads=a.heads,
-                                 image_size=a.image_size, verify=a.verify)
-    except (OSError, ValueError, RuntimeError, pickle.UnpicklingError) as e: p.exit(1, f"cprfl-convert: error: {e}\n")
-    source = labels or ('--classes' if a.classes else f'{dataset} labels.txt')
-    print(f"wrote {a.out_dir}: CPRFL ({a.backbone}, {a.text_model} text encoder{' fine-tuned' if model.finetune_text else ''}, "
-          f"{a.image_size} px), {model.num_classes} classes from {source}"
-          f"{', logits checked' if a.verify else ''}; predict with: cprfl-predict {a.out_dir} IMAGES")
-

@@ -19,12 +19,14 @@ from .core import Config, seed_everything, select_device, autocast_dtype, autoca
 from .data import open_image, eval_transform
 from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model, rescale_like_training
 from .model import CPRFL
+from .peers import ZeroShotCLIP
 from .semantics import embeddings_like_training, class_embeddings
 
 # %% auto #0
 __all__ = ['IMAGE_EXTENSIONS', 'find_images', 'select_labels', 'ImageFiles', 'collate_images', 'Predictor', 'flat_predictions',
-           'NamedClasses', 'new_class_embeddings', 'with_classes', 'predict_parser', 'predict_cli', 'class_prompts',
-           'initial_model', 'cosine_similarity_matrix', 'pick_classes', 'plot_prompt_similarity', 'plot_attention']
+           'NamedClasses', 'ZeroShotNames', 'new_class_embeddings', 'name_scorer', 'with_classes', 'predict_parser',
+           'predict_cli', 'class_prompts', 'initial_model', 'cosine_similarity_matrix', 'pick_classes',
+           'plot_prompt_similarity', 'plot_attention']
 
 # %% ../nbs/09_inference.ipynb #cfd54e77
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
@@ -90,7 +92,7 @@ def collate_images(batch):
 
 # %% ../nbs/09_inference.ipynb #79257361
 class Predictor:
-    "Multi-label predictions for image files from a trained cprfl model (CPRFL, DLFL or ERM)."
+    "Multi-label predictions for image files from a cprfl model (CPRFL, DLFL, ERM, or the peers zero-shot CLIP and LMPT)."
     def __init__(self,
                  model: nn.Module,             # images B×3×S×S in [0,1] -> logits B×C
                  classes: Optional[Sequence[str]] = None, # the C class names, in logit order (default: `model.classes`)
@@ -212,11 +214,18 @@ class NamedClasses(nn.Module):
     @property
     def num_classes(self): return len(self.order)
 
+class ZeroShotNames(nn.Module):
+    "A zero-shot CLIP scoring `names`: their prompt-ensembled text features, computed once, against the image features (its own `forward`)."
+    def __init__(self, model: nn.Module, names: Sequence[str]):
+        super().__init__()
+        self.model = model
+        with torch.no_grad(): self.register_buffer('class_features', model.encode_names(list(names)))
+    def forward(self, images): return self.model(images, self.class_features)
+    @property
+    def num_classes(self): return self.class_features.shape[0]
+
 def new_class_embeddings(model: nn.Module, cfg: Config, trained: Sequence[str], names: Sequence[str]) -> torch.Tensor:
     "K×m embeddings of `names` for a trained CPRFL, made as its training classes' were (refused where names mean nothing)."
-    if not isinstance(model, CPRFL):
-        raise ValueError(f"a {type(model).__name__} model has one learnt classifier per trained class and cannot score a class "
-                         "by its name; only CPRFL can (its PI network turns any class-name embedding into a prompt)")
     if model.finetune_text: return model.encode_names(names, cfg.template)
     sem = getattr(model, 'semantics', None) or {}
     kw = dict(source=cfg.prompt_init, model=cfg.text_model, weights=cfg.text_weights, template=cfg.template,
@@ -225,25 +234,38 @@ def new_class_embeddings(model: nn.Module, cfg: Config, trained: Sequence[str], 
         return rescale_like_training(class_embeddings(list(names), **kw), sem)
     return embeddings_like_training(names, trained, embed_norm=cfg.embed_norm, **kw)
 
+def name_scorer(model: nn.Module,           # the loaded model (not a `name_scorer` module)
+                cfg: Config,                # its config
+                trained: Sequence[str],     # the classes it was trained with, in logit order
+                names: Sequence[str],       # the names to score, in this order
+               ) -> tuple[nn.Module, list[bool]]:
+    "(a module scoring `names` with `model`, which names it was never trained on): the one place that knows how each kind of model scores a class by its name."
+    if isinstance(model, ZeroShotCLIP): return ZeroShotNames(model, names), [False] * len(names)   # trained on no class: every name alike
+    if not isinstance(model, CPRFL):
+        raise ValueError(f"a {type(model).__name__} model learnt one classifier (LMPT: one prompt context) per trained class and cannot "
+                         "score a class by its name; CPRFL can (its PI network turns any class-name embedding into a prompt), and so "
+                         "can zero-shot CLIP (its text tower encodes any name)")
+    new = [n for n in names if n not in trained]
+    device = next(model.parameters()).device
+    extra = new_class_embeddings(model, cfg, trained, new).to(device) if new else torch.zeros(0, model.head.m, device=device)
+    order = [trained.index(n) if n in trained else len(trained) + new.index(n) for n in names]
+    return NamedClasses(model, order, extra), [n in new for n in names]
+
 def with_classes(self: Predictor,
                  classes: Optional[Sequence[str]] = None, # score exactly these names (trained or new), in this order
                  add: Optional[Sequence[str]] = None,     # or: keep the trained classes and add these names
                 ) -> Predictor:
-    "A predictor for other class names, scored by name; `.untrained` flags the names the model was never trained on."
+    "A predictor for other class names, scored by name (`name_scorer`); `.untrained` flags the names the model was never trained on."
     if (classes is None) == (add is None): raise ValueError("give either `classes` (replace) or `add` (keep the trained ones and add)")
     trained = list(getattr(self, 'trained_classes', self.classes))
     names = list(classes) if classes is not None else trained + [c for c in add if c not in trained]
     if len(set(names)) != len(names): raise ValueError(f"class names repeat: {names}")
-    new = [n for n in names if n not in trained]
     cfg = self.cfg or getattr(self.model, 'cfg', None)
     if cfg is None: raise ValueError("this predictor has no config: build it with from_checkpoint / from_pretrained")
-    base = self.model.model if isinstance(self.model, NamedClasses) else self.model
-    extra = new_class_embeddings(base, cfg, trained, new).to(next(base.parameters()).device) if new else \
-        torch.zeros(0, base.head.m, device=next(base.parameters()).device)
-    order = [trained.index(n) if n in trained else len(trained) + new.index(n) for n in names]
+    base = getattr(self, 'base_model', self.model)   # the loaded model, also after an earlier `with_classes`
     p = copy.copy(self)
-    p.model, p.classes, p.trained_classes = NamedClasses(base, order, extra).eval(), names, trained
-    p.untrained = [n in new for n in names]
+    scorer, p.untrained = name_scorer(base, cfg, trained, names)
+    p.model, p.base_model, p.classes, p.trained_classes = scorer.eval(), base, names, trained
     return p
 
 Predictor.with_classes = with_classes
@@ -268,7 +290,8 @@ def predict_parser() -> argparse.ArgumentParser:
     p.add_argument('--num-workers', type=int, default=0, help='image decoding processes (default 0)')
     p.add_argument('--device', default='auto', help='auto, cpu, cuda, cuda:1, ... (default auto)')
     p.add_argument('--classes', default=None, help='score these comma-separated class names instead of the trained ones '
-                   '(trained or new: CPRFL scores any name through its prompts; marked * when never trained)')
+                   '(trained or new: CPRFL scores any name through its prompts, zero-shot CLIP through its text tower; '
+                   'marked * when never trained)')
     p.add_argument('--add-classes', default=None, help='keep the trained classes and add these comma-separated names')
     p.add_argument('--quiet', action=Switch, help='no progress bar and no printed predictions')
     return p

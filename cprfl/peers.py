@@ -17,7 +17,7 @@ from .core import Config, resolve_path
 from .data import BENCHMARKS, ICON_SETS, sha256_file
 from .losses import build_loss, _as_tensor
 from .metrics import average_precision, mean_ap, group_map
-from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnavailable, load_official_checkpoint, OfficialCheckpointError
+from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnavailable
 from .semantics import load_open_clip, weights_help
 
 # %% auto #0
@@ -130,8 +130,10 @@ class ZeroShotCLIP(nn.Module):
         x = self.normalize(images).to(self.clip.logit_scale.dtype)
         return self.clip.encode_image(x, normalize=True)
 
-    def forward(self, images: torch.Tensor) -> torch.Tensor:
-        logits = self.image_features(images) @ self.class_features.to(images.device).t()
+    def forward(self, images: torch.Tensor, class_features: Optional[torch.Tensor] = None) -> torch.Tensor:
+        "B×C logits against the classes' features, or against `class_features` (K×m, from `encode_names`: other names, same model)."
+        feats = self.class_features if class_features is None else class_features
+        logits = self.image_features(images) @ feats.to(images.device).t()
         return self.clip.logit_scale.exp() * logits if self.scale else logits
 
     def train(self, mode: bool = True):
@@ -530,11 +532,13 @@ def convert_lmpt(checkpoint: Union[str, Path, dict],  # LMPT's saved state dict 
                  freeze_bn: bool = False,             # passed to `LMPT`
                 ) -> LMPT:
     "An `LMPT` that computes the released checkpoint's logits (architecture from open_clip with random weights, then the checkpoint)."
+    from cprfl.released import load_official_checkpoint, OfficialCheckpointError   # cprfl.released builds on this module: imported when called
     sd, _ = load_official_checkpoint(checkpoint)
     ctx = sd.get('prompt_learner.ctx')
     if ctx is None or ctx.ndim != 3:
+        cprfl = '; it is a released-CPRFL checkpoint: `cprfl-convert --released cprfl`' if 'label_emb.0.weight' in sd else ''
         raise OfficialCheckpointError("not an LMPT checkpoint: no 3-D `prompt_learner.ctx` (class-specific context, C×M×width); "
-                                      f"keys start {sorted(sd)[:5]}")
+                                      f"keys start {sorted(sd)[:5]}{cprfl}")
     if ctx.shape[0] != len(classes):
         raise OfficialCheckpointError(f"the checkpoint has context for {ctx.shape[0]} classes, {len(classes)} class names were given")
     clip, tokenizer = load_peer_clip(clip_model_name, None, 'lmpt')
