@@ -31,13 +31,13 @@ from .model import TORCHVISION_RESNETS, CPRFL
 from .peers import PEERS, LMPT_RECIPE, lmpt_scheduler, lmpt_criterion, peer_config, softmax_map
 
 # %% auto #0
-__all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'get_split', 'param_groups',
-           'build_optimizer', 'build_scheduler', 'per_epoch', 'rng_state', 'set_rng_state', 'is_distributed',
-           'process_rank', 'world_size', 'is_main_process', 'first_across_ranks', 'from_first', 'gather_objects',
-           'init_distributed', 'predict_scores', 'fit_batch_size', 'NonFiniteLoss', 'check_finite', 'train_one_epoch',
-           'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files', 'Experiment', 'fit_device',
-           'steps_per_epoch', 'train_state', 'training_net', 'setup_experiment', 'FitResult', 'open_run_folder',
-           'run_epoch', 'record_epoch', 'score_untrained', 'fit', 'evaluate_checkpoint']
+__all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'training_config', 'get_split',
+           'param_groups', 'build_optimizer', 'build_scheduler', 'per_epoch', 'rng_state', 'set_rng_state',
+           'is_distributed', 'process_rank', 'world_size', 'is_main_process', 'first_across_ranks', 'from_first',
+           'gather_objects', 'init_distributed', 'predict_scores', 'fit_batch_size', 'NonFiniteLoss', 'check_finite',
+           'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files', 'Experiment',
+           'fit_device', 'steps_per_epoch', 'train_state', 'training_net', 'setup_experiment', 'FitResult',
+           'open_run_folder', 'run_epoch', 'record_epoch', 'score_untrained', 'fit', 'evaluate_checkpoint']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -58,6 +58,11 @@ def experiment_config(preset: Optional[str] = None, # a name of `cprfl.core.PRES
     cfg = from_preset(preset, **params)
     if 'out_dir' not in params: cfg.out_dir = f"reports/runs/{Path(cfg.dataset).name}_{cfg.method}_seed{cfg.seed}"
     return cfg
+
+def training_config(cfg: Config) -> Config:
+    "The config a run of `cfg` trains with: `resolved`, and for the peers their CLIP's image size, no cached features (`cprfl.peers.peer_config`)."
+    cfg = cfg.resolved()
+    return peer_config(cfg) if cfg.method in PEERS else cfg
 
 def get_split(cfg: Config):
     "The dataset a config names (`n_test`: `load_split`'s one seeded subset rule); icon sets are generated at the config's size."
@@ -420,8 +425,7 @@ def training_net(model: nn.Module, cfg: Config, device: torch.device, distribute
 
 def setup_experiment(cfg: Config) -> Experiment:
     "Resolve `cfg` and build its experiment: data, model, loaders, loss and a fresh training state; with `resume`, `last.pt` is checked first."
-    cfg = cfg.resolved()
-    if cfg.method in PEERS: cfg = peer_config(cfg)   # zero-shot CLIP, LMPT: their CLIP's image size, no cached features
+    cfg = training_config(cfg)
     if cfg.recipe == 'lmpt' and cfg.augment_on == 'device':
         raise ConfigError("augment_on='device' runs the official augmentation (Cutout, RandAugment); LMPT's is a flip, done by "
                           "the loader: use augment_on='cpu' (--augment-on cpu)")

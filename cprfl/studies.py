@@ -12,14 +12,15 @@ import numpy as np
 import pandas as pd
 
 from .core import Config, from_preset, project_root, resolve_path
-from .learner import default_preset, get_split
+from .learner import default_preset, get_split, training_config
+from .peers import load_peer_clip
 from .semantics import class_embeddings, ClipTextEncoder
 
 # %% auto #0
 __all__ = ['STUDIES', 'RUN_FREE', 'HASHED_FIELDS', 'DEFAULTS', 'HASHED_AS', 'PATH_FIELDS', 'REDUCED_EPOCHS', 'METRICS',
            'LOSS_NAMES', 'RELEASED_DIFFER', 'TEST_PICK', 'as_list', 'parse_studies', 'parse_extra', 'experiment',
            'seeded', 'stderr_to', 'kernel_config', 'Variant', 'Grid', 'fmt_mean_std', 'md_table', 'build_studies',
-           'hub_offline', 'clip_status', 'clip_notes']
+           'hub_offline', 'clip_status', 'peer_notes', 'clip_notes']
 
 # %% ../nbs/10_studies.ipynb #0a913fae
 STUDIES = ('a', 'b', 'b_released', 'c', 'd', 'e', 'f', 'g')
@@ -124,8 +125,8 @@ class Grid:
                 f"out_dir {self.out})")
 
     def run_config(self, overrides: dict, seed: Optional[int] = None) -> Config:
-        "The resolved `Config` that train.ipynb builds from the common parameters plus `overrides` (`{seed}` filled in when `seed` is given)."
-        return from_preset(self.preset, **self.common, **(overrides if seed is None else seeded(overrides, seed))).resolved()
+        "The resolved `Config` (`cprfl.learner.training_config`) that train.ipynb builds from the common parameters plus `overrides` (`{seed}` filled in when `seed` is given)."
+        return training_config(from_preset(self.preset, **self.common, **(overrides if seed is None else seeded(overrides, seed))))
 
     def run_id(self, overrides: dict) -> str:
         "`<slug>-<hash>`: the slug names what differs from the common config, the hash covers the whole resolved config."
@@ -263,13 +264,17 @@ LOSS_NAMES = {'bce': 'BCE', 'mls': 'MLS', 'focal': 'focal', 'cb_focal': 'CB-foca
               'db_focal': 'DB-focal', 'asl': 'ASL'}
 RELEASED_DIFFER = ('cb_focal', 'db_nofocal', 'db_focal')   # the losses `build_loss(impl='released')` computes differently
 
-def build_studies(grid: str, base: Config, clip_ok: bool = False, finetune_ok: bool = False) -> dict[str, list]:
-    "Per study a–e, a list of `Variant(key, label, overrides)`."
+def build_studies(grid: str, base: Config, clip_ok: bool = False, finetune_ok: bool = False,
+                  peers_ok: bool = False) -> dict[str, list]:   # the peers' CLIP (`text_model`/`text_weights`) is there
+    "Per study a–e, a list of `Variant(key, label, overrides)`; study a has the peers (zero-shot CLIP, LMPT) when `peers_ok`."
     src, V = base.prompt_init, Variant   # src: the semantic source of the preset, minilm on the demo, clip on real data
     S = {}
     S['a'] = [V('erm_bce', 'ERM + BCE', dict(method='erm', loss='bce')), V('erm_asl', 'ERM + ASL', dict(method='erm', loss='asl')),
               V('erm_db_focal', 'ERM + DB-Focal', dict(method='erm', loss='db_focal')), V('dlfl', 'DLFL (ASL)', dict(method='dlfl', loss='asl')),
               V('cprfl', 'CPRFL (ASL)', dict(method='cprfl', loss='asl'))]
+    if peers_ok:   # on the grid's CLIP; LMPT with its optimiser, schedule and loss, for the grid's epochs, batch and rate
+        S['a'] += [V('zeroshot', f'zero-shot CLIP ({base.text_model})', dict(method='zeroshot')),
+                   V('lmpt', f'LMPT ({base.text_model})', dict(method='lmpt'))]
     S['b'] = [V(l, f'CPRFL + {LOSS_NAMES[l]}', dict(method='cprfl', loss=l))
               for l in ('bce', 'mls', 'focal', 'cb_focal', 'db_nofocal', 'db_focal', 'asl')]
     # the losses whose arithmetic differs under loss_impl='released', each beside its reference row; ASL is the same code
@@ -318,6 +323,19 @@ def clip_status(cfg: Config, classes: list[str], encoder: bool = False, download
     except RuntimeError as e: return False, str(e).splitlines()[0]
     finally: logging.disable(logging.NOTSET)
     return True, f"CLIP {cfg.text_model}/{cfg.text_weights} available"
+
+def peer_notes(g: Grid, studies: Sequence[str], clip='auto') -> tuple[bool, list[str]]:
+    "`(peers_ok, notes)` for study a: whether the peers' rows can run (their CLIP `text_model`/`text_weights` loads), and why not in words."
+    if 'a' not in studies: return False, []
+    if clip is False or str(clip).lower() == 'false': return False, ["Zero-shot CLIP and LMPT rows of study a skipped: CLIP disabled (`clip=False`)."]
+    logging.disable(logging.ERROR)
+    try:
+        with hub_offline(not (clip is True or str(clip).lower() == 'true')): load_peer_clip(g.base.text_model, g.base.text_weights)
+    except (RuntimeError, ValueError) as e:
+        return False, [f"Zero-shot CLIP and LMPT rows of study a skipped: they are CLIP {g.base.text_model}/{g.base.text_weights} "
+                       f"itself, and it cannot be loaded here ({str(e).splitlines()[0]})."]
+    finally: logging.disable(logging.NOTSET)
+    return True, []
 
 def clip_notes(g: Grid, studies: Sequence[str], clip='auto') -> tuple[bool, bool, str, list[str]]:
     "`(clip_ok, finetune_ok, clip_note, notes)` for study d: whether its CLIP rows can run, and why not in words."
