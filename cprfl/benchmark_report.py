@@ -18,8 +18,7 @@ from .loaders import auto_workers
 from .benchmarking import (BenchSetting, ALL_ON, FLOOR, BF16_OURS, BF16_FLOOR, GPU_RATES, dp_rate, gemm_rate, train_row)
 
 # %% auto #0
-__all__ = ['TCOLS', 'TNAMES', 'GPU_CMD', 'cpu_name', 'splice_section', 'floor_note', 'data_path_md', 'proof_md', 'gpu_md',
-           'flop_note', 'report_md', 'write_report']
+__all__ = ['TCOLS', 'TNAMES', 'GPU_CMD', 'splice_section', 'floor_note', 'data_path_md', 'write_report']
 
 # %% ../nbs/11a_benchmark_report.ipynb #19fe3990
 def cpu_name() -> str:
@@ -113,6 +112,7 @@ images/s needs, rounded up (exact quotient in brackets), besides the training pr
 
 """
 
+# %% ../nbs/11a_benchmark_report.ipynb #51e893ab
 def proof_md(p: Optional[SimpleNamespace], s: BenchSetting) -> str:
     "The GPU-proof section from `gpu_proof`'s results ('' where it did not run)."
     if p is None: return ''
@@ -228,6 +228,7 @@ Same APs as scikit-learn (max difference {r.ap_diff:.1e}).
 
 {proof_md(r.proof, s)}{gpu_md(s)}"""
 
+# %% ../nbs/11a_benchmark_report.ipynb #afcef888
 def write_report(r: SimpleNamespace, m: Optional[SimpleNamespace], s: BenchSetting, minutes: float) -> Path:
     "Write the report (`sections='all'`), or splice the data-path section into the one already written; its path."
     path = s.report_path

@@ -31,13 +31,10 @@ from .released import ReleasedCPRFL, released_from
 from .semantics import ClipTextEncoder, shared_prefix_length
 
 # %% auto #0
-__all__ = ['TINY', 'VSI_SWITCHES', 'ALL_ON', 'FLOOR', 'FOLD', 'REF_FT', 'REF_FR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES',
-           'LAUNCHER', 'BenchSetting', 'bench_setting', 'make_text_encoder', 'build_models', 'sync', 'timed_calls',
-           'PeakMemory', 'static_bytes', 'set_vsi_options', 'Run', 'ours_builder', 'released_builder', 'erm_builder',
-           'Timing', 'timing', 'measure', 'finetune_runs', 'frozen_runs', 'train_row', 'add_ratios', 'train_tables',
-           'step_flops', 'flops_at', 'flop_table', 'latency', 'latency_table', 'best_time', 'map_scores', 'map_timing',
-           'targets_table', 'timed_pass', 'loader_rates', 'ReadyImages', 'dp_rate', 'aug_rate', 'cores_to_feed',
-           'data_path_bench', 'gpu_proof', 'gemm_rate']
+__all__ = ['TINY', 'ALL_ON', 'FLOOR', 'FOLD', 'REF_FT', 'REF_FR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES', 'BenchSetting',
+           'bench_setting', 'build_models', 'sync', 'Run', 'timing', 'measure', 'finetune_runs', 'frozen_runs',
+           'train_row', 'add_ratios', 'train_tables', 'flop_table', 'latency', 'latency_table', 'map_timing',
+           'targets_table', 'dp_rate', 'cores_to_feed', 'data_path_bench', 'gpu_proof', 'gemm_rate']
 
 # %% ../nbs/11_benchmarking.ipynb #26cece0b
 @dataclass
@@ -110,6 +107,7 @@ def make_text_encoder(text_model: str, layers: Optional[int], seed: int) -> Clip
     if layers: te.transformer.resblocks = te.transformer.resblocks[:layers]
     return te
 
+# %% ../nbs/11_benchmarking.ipynb #cc158d53
 def build_models(s: BenchSetting) -> SimpleNamespace:
     "`ft`, `frozen` and `ref` (see above), with the prompts' end-of-text positions `eot` and common prefix length."
     seed_everything(s.seed)
@@ -131,6 +129,7 @@ def sync(dev: torch.device):
     "Wait for the device's queued work (CUDA; nothing to wait for on the CPU)."
     if dev.type == 'cuda': torch.cuda.synchronize(dev)
 
+# %% ../nbs/11_benchmarking.ipynb #debef7b5
 def timed_calls(fn, reps: int, dev: torch.device = torch.device('cpu'), warmup: int = 0):
     "`fn()`'s last result and the seconds of each of `reps` calls after `warmup` untimed ones, each timed between device syncs."
     for _ in range(warmup): fn()
@@ -178,6 +177,7 @@ def set_vsi_options(model: CPRFL, **opts) -> CPRFL:
     for k, v in opts.items(): setattr(model.head.vsi, k, v)
     return model
 
+# %% ../nbs/11_benchmarking.ipynb #54835ed1
 @dataclass
 class Run:
     group: str                          # table the row goes to
@@ -190,6 +190,7 @@ class Run:
     size: Optional[int] = None          # image side (default: that of the timing's batch)
     keep_memory: bool = False           # glibc keeps freed blocks (no mmap/munmap of every large tensor)
 
+# %% ../nbs/11_benchmarking.ipynb #f4c54454
 def ours_builder(base: CPRFL, queries=True, shared=True, sdpa=True, truncate=True, text_grad=True, prefix=True, fold=True, fold_values=True):
     "A builder of copies of `base` with the VSI / text-encoder switches set."
     def build():
@@ -228,6 +229,7 @@ class Timing:
     threads: int = 1
     seed: int = 0
 
+# %% ../nbs/11_benchmarking.ipynb #3492927e
 def timing(s: BenchSetting) -> Timing:
     "The setting's `Timing`: a seeded random batch of `batch_size` images of `image_size` px and C-class labels."
     torch.manual_seed(s.seed)
@@ -381,6 +383,7 @@ def flops_at(build, size: int, batch: int, num_classes: int, dev=torch.device('c
     f1, f2 = (step_flops(build, size, b, num_classes, dev, seed) for b in (1, 2))
     return f1 + (f2 - f1) * (batch - 1)
 
+# %% ../nbs/11_benchmarking.ipynb #5486aa07
 def flop_table(m: SimpleNamespace, s: BenchSetting) -> pd.DataFrame:
     "TFLOP per training step at `s.flop_setting` of each implementation, ratios to ours and to the backbone alone."
     (fs, fb), kw = s.flop_setting, dict(num_classes=s.num_classes, dev=s.dev, seed=s.seed)
@@ -434,6 +437,7 @@ def map_scores(images: int, num_classes: int, seed: int = 0) -> tuple[np.ndarray
     sc = np.round(rng.random((images, num_classes)) * 0.5 + tgt * rng.random((images, num_classes)) * 0.5, 3)
     return sc, tgt
 
+# %% ../nbs/11_benchmarking.ipynb #80949abe
 def map_timing(images: int, num_classes: int, seed: int = 0) -> tuple[pd.DataFrame, float]:
     "The timing table of ours against scikit-learn (5 calls each) and the largest AP difference (checked < 1e-10)."
     from sklearn.metrics import average_precision_score
@@ -518,6 +522,7 @@ def dp_rate(data_path: pd.DataFrame, t: str, s: str, w: int, th: Optional[int] =
     r = data_path[(data_path['transform'] == t) & (data_path['source'] == s) & (data_path['w'] == w) & (data_path['slots'] == (slots or w == 0))]
     return r.loc[r.img_s.idxmax()] if th is None else r[r.th == th].iloc[0]
 
+# %% ../nbs/11_benchmarking.ipynb #adac8d6f
 def _ratio_row(name: str, a: pd.Series, b: pd.Series) -> dict:
     "Row `a` ÷ row `b`, with the range over the passes (worst–best pairing)."
     return dict(ratio=name, value=a.img_s / b.img_s, spread=f"{a.min_img_s / b.img_s:.2f}–{a.img_s / b.min_img_s:.2f}")
@@ -526,6 +531,7 @@ def aug_rate(fn, x, reps: int, dev: torch.device = torch.device('cpu')) -> float
     "Best images/s of `fn(x)` over `reps` calls after one untimed call."
     return len(x) / min(timed_calls(lambda: fn(x), reps, dev, warmup=1)[1])
 
+# %% ../nbs/11_benchmarking.ipynb #2509b62b
 GPU_RATES = (250, 500, 1000)   # images/s a GPU might train at
 
 def cores_to_feed(per_core: dict) -> pd.DataFrame:
@@ -633,6 +639,7 @@ LAUNCHER = ("import os, sys, torch, torch.distributed as dist\n"
             "train_cli(sys.argv[2:])   # sees the group: DDP, DistributedSampler, barriers, as with more processes\n")
 "The script `torchrun` starts: a process group, an all-reduce, then `cprfl-train`."
 
+# %% ../nbs/11_benchmarking.ipynb #09a4ef84
 def gpu_proof(s: BenchSetting) -> SimpleNamespace:
     "`fit` for `s.fit_steps` steps and a one-process `torchrun` run of `cprfl-train` (see above); raises where either fails."
     dev, t0 = s.dev, time.perf_counter()

@@ -19,12 +19,9 @@ from .peers import PEERS, ZeroShotCLIP, LMPT, build_peer
 from .data import BENCHMARKS, ICON_SETS, read_classes
 
 # %% auto #0
-__all__ = ['MODEL_FILE', 'CONFIG_FILE', 'CARD_FILE', 'FOLDER_FORMAT', 'FOLDER_VERSION', 'ARCHITECTURES', 'MODEL_CARD',
-           'CARD_DATA', 'HUB_OPTIONS', 'semantics_record', 'rescale_like_training', 'build_model',
-           'model_from_checkpoint', 'RunStateError', 'write_files', 'save_checkpoint', 'load_checkpoint',
-           'input_record', 'folder_config', 'check_folder_config', 'model_weights', 'read_weights', 'model_from_folder',
-           'model_card', 'folder_files', 'is_model_folder', 'ModelFolder', 'save_pretrained', 'load', 'from_pretrained',
-           'load_model', 'dataset_classes']
+__all__ = ['ARCHITECTURES', 'semantics_record', 'rescale_like_training', 'build_model', 'model_from_checkpoint', 'RunStateError',
+           'write_files', 'save_checkpoint', 'load_checkpoint', 'model_card', 'folder_files', 'is_model_folder',
+           'ModelFolder', 'save_pretrained', 'load', 'from_pretrained', 'load_model', 'dataset_classes']
 
 # %% ../nbs/06a_checkpoints.ipynb #3a3f8bd1
 def semantics_record(cfg: Config,                        # the model's config
@@ -183,9 +180,12 @@ from huggingface_hub import hub_mixin as _hub
 
 MODEL_FILE, CONFIG_FILE, CARD_FILE = 'model.safetensors', 'config.json', 'README.md'
 FOLDER_FORMAT, FOLDER_VERSION = 'cprfl-model', 1
+
+# %% ../nbs/06a_checkpoints.ipynb #37d4070a
 ARCHITECTURES = {'cprfl': 'CPRFL', 'dlfl': 'DLFL', 'erm': 'ERM', 'zeroshot': 'ZeroShotCLIP', 'lmpt': 'LMPT'}
 "The model class of each `Config.method`."
 
+# %% ../nbs/06a_checkpoints.ipynb #2b6092a9
 def _short(v: float) -> float:
     "The shortest decimal that is the same float32 (0.485 rather than 0.48500001430511475)."
     for p in range(6, 10):
@@ -306,6 +306,7 @@ CARD_DATA = dict(library_name='cprfl', license='apache-2.0', pipeline_tag='image
                  tags=['multi-label-image-classification', 'long-tailed-recognition'])
 "The model card's front matter, which the hub reads."
 
+# %% ../nbs/06a_checkpoints.ipynb #a9fd7aa1
 def model_card(config: dict, **kwargs) -> str:
     "The `README.md` of a model folder described by `config` (`kwargs`: e.g. `where`, the repo id or path shown in the usage example)."
     c, inp, sem, met = config['config'], config['input'], config.get('semantics'), config.get('metrics') or {}
@@ -408,6 +409,7 @@ def save_pretrained(model: nn.Module, save_directory: Union[str, Path], cfg: Opt
     "Save `model` (CPRFL, DLFL or ERM) as a model folder; `cfg` and `classes` default to the ones the model carries."
     return ModelFolder(model, cfg, classes, metrics).save_pretrained(save_directory, **kwargs)
 
+# %% ../nbs/06a_checkpoints.ipynb #3dea7257
 def _load_folder(folder_or_repo: Union[str, Path], **kwargs) -> ModelFolder:
     where = _folder_arg(folder_or_repo)
     if os.path.isdir(where): return ModelFolder.from_pretrained(where, **kwargs)
@@ -420,6 +422,7 @@ def _load_folder(folder_or_repo: Union[str, Path], **kwargs) -> ModelFolder:
 HUB_OPTIONS = ('revision', 'cache_dir', 'force_download', 'local_files_only', 'token')
 "What `load` passes on to the hub for a repo id (`huggingface_hub.ModelHubMixin.from_pretrained`)."
 
+# %% ../nbs/06a_checkpoints.ipynb #0686ab99
 def _load(source, classes=None, dataset=None, map_location='cpu', overrides: Optional[dict] = None, **kwargs) -> tuple[nn.Module, Config]:
     "(model, its config with `overrides` as the caller runs it): what `load` and `load_model` share."
     if classes is not None or dataset is not None:   # the released code's checkpoints name no classes: the caller does

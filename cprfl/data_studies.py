@@ -22,11 +22,8 @@ from .studies import Grid, Variant, as_list, fmt_mean_std
 from .study_report import fmt_delta, seed_consistent, yes_no, write_section
 
 # %% auto #0
-__all__ = ['STUDY_LISTS', 'HOLDOUT_PER_GROUP', 'TAIL_SIZES', 'THIN_TAIL_NOTE', 'DATA_STUDIES', 'relative_to_root', 'study_folder',
-           'write_lists', 'holdout_classes', 'without_classes', 'holdout_lists', 'eval_features', 'score_names',
-           'mismatched_ap', 'zero_shot_run', 'zero_shot_tables', 'zero_shot_answer', 'zero_shot_md', 'tail_subsample',
-           'thin_tail_study', 'thin_tail_results', 'thin_tail_table', 'thin_tail_md', 'plot_thin_tail',
-           'thin_tail_answer', 'ZeroShotStudy', 'ThinTailStudy', 'plan_data_studies']
+__all__ = ['TAIL_SIZES', 'DATA_STUDIES', 'zero_shot_run', 'thin_tail_study', 'ZeroShotStudy', 'ThinTailStudy',
+           'plan_data_studies']
 
 # %% ../nbs/10b_data_studies.ipynb #cfaea24d
 STUDY_LISTS = 'studies'   # under data_root/splits/: the generated own-data folders of studies f and g
@@ -91,6 +88,7 @@ def mismatched_ap(scores: torch.Tensor, targets: torch.Tensor) -> np.ndarray:
     return np.array([np.nanmean([float(average_precision(scores[:, [j]], targets[:, [i]])[0]) for j in range(K) if j != i])
                      for i in range(K)]) * 100
 
+# %% ../nbs/10b_data_studies.ipynb #7f5ffd8e
 def zero_shot_run(g: Grid, split, held: Sequence[int], overrides: dict, seed: int) -> dict:
     "Train on the hold-out folder (`overrides`) with `seed` unless done, score the held-out class names on the full test set."
     rid = g.run_id(overrides); d = g.run_dir(rid, seed)
@@ -195,6 +193,8 @@ def zero_shot_md(per: pd.DataFrame, summary: pd.DataFrame, source: str, n_test: 
 
 # %% ../nbs/10b_data_studies.ipynb #e96a8db9
 TAIL_SIZES = (20, 8, 4, 2, 1)
+
+# %% ../nbs/10b_data_studies.ipynb #5c6676ad
 THIN_TAIL_NOTE = (
     "\n\nTail classes (fewer than 20 training images in the full set) keep at most k training images each; an image a tail "
     "class loses is dropped whole, with its other labels (deleting only the tail label would leave the object in the picture "

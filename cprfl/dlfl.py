@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from .model import ModelFolderMixin, in_float32
 
 # %% auto #0
-__all__ = ['sine_pos_embed', 'GroupWiseLinear', 'SSCA', 'DLFLHead', 'DLFL']
+__all__ = ['GroupWiseLinear', 'SSCA', 'DLFLHead', 'DLFL']
 
 # %% ../nbs/08_dlfl.ipynb #38c64f4d
 def sine_pos_embed(h: int,                  # grid height

@@ -18,12 +18,13 @@ from .reports import GROUP_ORDER, GROUP_COLORS
 from .inference import initial_model, class_prompts, cosine_similarity_matrix, pick_classes
 
 # %% auto #0
-__all__ = ['RUN_COLUMNS', 'run_folders', 'read_runs', 'read_ablation_tables', 'plot_map_by_group', 'plot_ablation_tables',
-           'read_per_class', 'plot_ap_by_frequency', 'prompt_similarities', 'attention_examples']
+__all__ = ['run_folders', 'read_runs', 'read_ablation_tables', 'plot_map_by_group', 'plot_ablation_tables', 'read_per_class',
+           'plot_ap_by_frequency', 'prompt_similarities', 'attention_examples']
 
 # %% ../nbs/12_figures.ipynb #5fe1ba8f
 RUN_COLUMNS = ['run', 'dir', 'checkpoint', 'dataset', 'method', 'loss', 'prompt_init', 'backbone', 'image_size', 'seed', 'mAP', *GROUP_ORDER]
 
+# %% ../nbs/12_figures.ipynb #6a3a2f8c
 def run_folders(runs_dir: str | Path) -> list[Path]:
     "The run folders under `runs_dir` (any depth): those with a `config.json` and a `metrics.json`."
     runs_dir = Path(runs_dir)

@@ -17,9 +17,7 @@ from .data import (COCO_CLASSES, VOC_CLASSES, ICON_SETS, read_classes, read_list
                         labels_matrix, subset_indices, sha256_file, content_key)
 
 # %% auto #0
-__all__ = ['COCO_EMOJI', 'VOC_TO_COCO', 'ICONS_VERSION', 'CREDITS', 'class_emoji', 'emoji_png', 'load_icon',
-           'textured_background', 'render_icons', 'image_rng', 'run_tasks', 'build_folder_atomically', 'icons_dir',
-           'icon_items', 'icons_key', 'generate_icons', 'ensure_icons', 'show_icons']
+__all__ = ['run_tasks', 'build_folder_atomically', 'generate_icons', 'ensure_icons', 'show_icons']
 
 # %% ../nbs/02_icons.ipynb #c9557dc1
 COCO_EMOJI = {
@@ -202,6 +200,7 @@ def icons_key(name: str, root: str | Path = 'data', image_size: int = 224, seed:
     lists = {f: sha256_file(src/f) for f in ('train.txt', 'test.txt', 'labels.txt') if (src/f).exists()}
     return content_key('icons', ICONS_VERSION, name, lists, image_size, seed, n_test, limit, quality)
 
+# %% ../nbs/02_icons.ipynb #ddc11709
 def generate_icons(name: str,                     # `coco_lt_icons` or `voc_lt_icons`
                    out_dir: str | Path,            # folder to write (created)
                    root: str | Path = 'data',      # data root with the official `splits/`

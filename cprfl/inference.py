@@ -23,14 +23,13 @@ from .peers import ZeroShotCLIP
 from .semantics import embeddings_like_training, class_embeddings
 
 # %% auto #0
-__all__ = ['IMAGE_EXTENSIONS', 'find_images', 'select_labels', 'ImageFiles', 'collate_images', 'Predictor', 'flat_predictions',
-           'NamedClasses', 'ZeroShotNames', 'new_class_embeddings', 'name_scorer', 'with_classes', 'predict_parser',
-           'predict_cli', 'class_prompts', 'initial_model', 'cosine_similarity_matrix', 'pick_classes',
-           'plot_prompt_similarity', 'plot_attention']
+__all__ = ['find_images', 'Predictor', 'flat_predictions', 'predict_cli', 'class_prompts', 'initial_model',
+           'cosine_similarity_matrix', 'pick_classes', 'plot_prompt_similarity', 'plot_attention']
 
 # %% ../nbs/09_inference.ipynb #cfd54e77
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
 
+# %% ../nbs/09_inference.ipynb #19e2e506
 def find_images(paths: Union[str, Path, Sequence[Union[str, Path]]],  # a file, a folder, or a list of them
                 recursive: bool = True,                                  # search folders recursively
                ) -> list[Path]:
@@ -273,6 +272,7 @@ Predictor.with_classes = with_classes
 # %% ../nbs/09_inference.ipynb #de0211cd
 from .core import FlagParser, Switch, comma_list
 
+# %% ../nbs/09_inference.ipynb #eda8bcc4
 def predict_parser() -> argparse.ArgumentParser:
     "The argument parser of `cprfl-predict` (cprfl's flag style: `--batch-size`, also `--batch_size`; switches `--quiet`/`--no-quiet`)."
     p = FlagParser(prog='cprfl-predict', description='Multi-label predictions with scores for image files '
@@ -296,6 +296,7 @@ def predict_parser() -> argparse.ArgumentParser:
     p.add_argument('--quiet', action=Switch, help='no progress bar and no printed predictions')
     return p
 
+# %% ../nbs/09_inference.ipynb #b89301b0
 def predict_cli(argv: Optional[list[str]] = None) -> None:
     "Entry point of `cprfl-predict` (returns nothing; user errors exit with status 1 and a message)."
     p = predict_parser()

@@ -17,10 +17,8 @@ from .semantics import (ClipTextEncoder, DEFAULT_TEMPLATE, TokenLayout, clip_fea
                         class_embeddings, token_layout)
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'EFFICIENTNET_LITE0_ARCH', 'TORCHVISION_RESNETS', 'DUAL_PATHS', 'Normalize',
-           'imagenet_categories', 'efficientnet_lite0_weights_path', 'load_efficientnet_lite0',
-           'efficientnet_lite0_imagenet', 'PretrainedWeightsUnavailable', 'Backbone', 'PromptInit', 'VSI', 'in_float32',
-           'CPRFLHead', 'count_params', 'ModelFolderMixin', 'CPRFL', 'ERM']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'TORCHVISION_RESNETS', 'DUAL_PATHS', 'Normalize', 'PretrainedWeightsUnavailable',
+           'Backbone', 'PromptInit', 'VSI', 'in_float32', 'CPRFLHead', 'ModelFolderMixin', 'CPRFL', 'ERM']
 
 # %% ../nbs/04_model.ipynb #81c71e04
 IMAGENET_MEAN = (0.485, 0.456, 0.406)

@@ -17,8 +17,7 @@ from .data import read_classes, read_list, write_classes, write_list, sha256_fil
 from .icons import build_folder_atomically, run_tasks
 
 # %% auto #0
-__all__ = ['PHOTO_SOURCES', 'COCO_SIZES', 'PHOTOS_VERSION', 'source_photos', 'photo_rng', 'compose_photo', 'coco_shaped_items',
-           'photos_key', 'photos_dir', 'coco_shaped_jpegs']
+__all__ = ['coco_shaped_jpegs']
 
 # %% ../nbs/02a_photos.ipynb #3215e3fe
 PHOTO_SOURCES = ('astronaut', 'coffee', 'chelsea', 'rocket', 'camera', 'grass', 'gravel', 'brick')

@@ -21,10 +21,10 @@ from .checkpoints import dataset_classes, load, load_checkpoint, save_pretrained
 from .peers import LMPT, LMPT_RECIPE, convert_lmpt, peer_config
 
 # %% auto #0
-__all__ = ['OFFICIAL_KEY_MAP', 'RELEASED', 'UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key',
-           'cprfl_to_official_key', 'load_official_checkpoint', 'PreNorm', 'Attention', 'FeedForward', 'Transformer',
-           'ReleasedTextEncoder', 'ReleasedCPRFL', 'released_from', 'logits_and_grads', 'same_math', 'from_official',
-           'official_model', 'lmpt_model', 'convert_official', 'convert_parser', 'convert_cli']
+__all__ = ['RELEASED', 'UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key',
+           'load_official_checkpoint', 'PreNorm', 'Attention', 'FeedForward', 'Transformer', 'ReleasedTextEncoder',
+           'ReleasedCPRFL', 'released_from', 'same_math', 'from_official', 'official_model', 'lmpt_model',
+           'convert_official', 'convert_cli']
 
 # %% ../nbs/04a_released.ipynb #ea9a6c58
 OFFICIAL_KEY_MAP = (
@@ -42,6 +42,7 @@ OFFICIAL_KEY_MAP = (
 )
 "(released-code prefix, our prefix) pairs; keys are renamed by their first matching prefix."
 
+# %% ../nbs/04a_released.ipynb #a8b6c592
 class UnsafeCheckpointError(pickle.UnpicklingError):
     "A checkpoint file holds Python objects other than tensors and plain values (refused by `weights_only=True`)."
 
@@ -188,6 +189,7 @@ def logits_and_grads(model, x, y):
     build_loss('asl')(out, y).backward()
     return out.detach(), {n: p.grad for n, p in model.named_parameters() if p.grad is not None}
 
+# %% ../nbs/04a_released.ipynb #134a1c41
 def _close(a, b, eps):
     if not torch.allclose(a, b, rtol=0, atol=eps): raise AssertionError(f"differ by {(a - b).abs().max().item():.2e} > {eps}")
 
@@ -333,6 +335,7 @@ def convert_official(checkpoint: Union[str, Path],  # a checkpoint of the releas
                                f"(max difference {float((got - want).abs().max()):.3g}); it should not be used")
     return model
 
+# %% ../nbs/04a_released.ipynb #546c231c
 def convert_parser() -> argparse.ArgumentParser:
     "The argument parser of `cprfl-convert` (cprfl's flag style: `--image-size`, also `--image_size`; `--verify`/`--no-verify`)."
     p = FlagParser(prog='cprfl-convert', description='A model folder (model.safetensors + config.json, the Hugging '
@@ -355,6 +358,7 @@ def convert_parser() -> argparse.ArgumentParser:
     p.add_argument('--verify', action=Switch, default=True, help="load the folder back and compare its logits (default: true)")
     return p
 
+# %% ../nbs/04a_released.ipynb #5af91715
 def _labels_file(a: argparse.Namespace) -> Optional[str]:
     "The labels.txt `cprfl-convert` reads: `--labels`, or a file given as `--classes` (its meaning before `--labels`), said on stderr."
     if a.labels or not a.classes or ',' in a.classes or not Path(a.classes).expanduser().is_file(): return a.labels

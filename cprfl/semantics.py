@@ -15,15 +15,16 @@ import torch.nn.functional as F
 from .core import resolve_path, content_key, files_fingerprint
 
 # %% auto #0
-__all__ = ['DEFAULT_TEMPLATE', 'SOURCES', 'MINILM_NAME', 'MINILM_DIM', 'Template', 'EMBED_NORMS', 'templates_of', 'prompts',
-           'clip_quick_gelu', 'weights_help', 'load_open_clip', 'clip_embeddings', 'minilm_embeddings',
-           'random_embeddings', 'cache_path', 'embedding_dim', 'class_embeddings', 'describe_source',
+__all__ = ['DEFAULT_TEMPLATE', 'SOURCES', 'EMBED_NORMS', 'prompts', 'weights_help', 'load_open_clip', 'clip_embeddings',
+           'minilm_embeddings', 'random_embeddings', 'embedding_dim', 'class_embeddings', 'describe_source',
            'rescale_embeddings', 'embeddings_like_training', 'TokenLayout', 'shared_prefix_length', 'token_layout',
            'ClipTextEncoder', 'supports_shared_prefix', 'clip_features_shared_prefix']
 
 # %% ../nbs/03_semantics.ipynb #55fee9ef
 DEFAULT_TEMPLATE = 'a photo of a {}.'
 SOURCES = ('clip', 'minilm', 'random')
+
+# %% ../nbs/03_semantics.ipynb #f107273d
 MINILM_NAME = 'all-MiniLM-L6-v2'
 MINILM_DIM = 384
 
@@ -38,6 +39,7 @@ def templates_of(template: Template) -> list[str]:
             raise ValueError(f"template {t!r} must be a string with exactly one '{{}}' where the class name goes")
     return ts
 
+# %% ../nbs/03_semantics.ipynb #e2ff2c81
 def prompts(classes: Sequence[str], # class names; `_` becomes a space
             template: str = DEFAULT_TEMPLATE, # one template with a single `{}`
            ) -> list[str]:

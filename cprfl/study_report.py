@@ -16,8 +16,8 @@ from .losses import RELEASED_LOSSES as _RL
 from .studies import Grid, STUDIES, METRICS, LOSS_NAMES, build_studies, md_table
 
 # %% auto #0
-__all__ = ['TITLES', 'FOOTNOTES', 'fmt_delta', 'seed_consistent', 'yes_no', 'grid_answers', 'identical_notes', 'setup_text',
-           'write_section', 'write_study', 'reduced_note', 'reproduce_command', 'runtime_text', 'write_readme']
+__all__ = ['fmt_delta', 'seed_consistent', 'yes_no', 'grid_answers', 'identical_notes', 'write_section', 'write_study',
+           'reduced_note', 'runtime_text', 'write_readme']
 
 # %% ../nbs/10a_study_report.ipynb #156f639c
 def fmt_delta(dl) -> str:
@@ -201,6 +201,7 @@ def setup_text(g: Grid) -> str:
          f"(classes with ≥100 / 20–99 / <20 training images).")
     return s + (f" Overrides for every run: `{g.extra}`." if g.extra else '')
 
+# %% ../nbs/10a_study_report.ipynb #8ca375ab
 def write_section(g: Grid, s: str, body: str, runs: Sequence[str] = (), csv: Optional[pd.DataFrame] = None, seconds: float = 0.0,
                   more_csv: Optional[dict] = None) -> str:
     "Write `<s>.md`, `<s>.csv` and `<s>_<name>.csv` per `more_csv` item into the grid's folder; returns the README section. Compute: `runs`' training time plus `seconds`."
@@ -225,11 +226,13 @@ def reduced_note(g: Grid) -> list[str]:
             "slow learners are penalised (ERM + BCE, a linear head on 80 mostly-negative sigmoids, is far from "
             "converged). Run `-p grid full` for the demo's own schedule."]
 
+# %% ../nbs/10a_study_report.ipynb #d7a33301
 def reproduce_command(g: Grid, studies: Sequence[str]) -> str:
     return (f"papermill nbs/ablations.ipynb {g.out.name}.ipynb --cwd nbs -p study {'all' if list(studies) == list(STUDIES) else ','.join(studies)} -p grid {g.kind}"
             + (f" -p dataset {g.dataset}" if g.dataset else '') + (f" -p epochs {g.epochs}" if g.epochs else '')
             + (f" -p seeds '{g.seeds}'" if g.seeds != [0, 1, 2] else ''))
 
+# %% ../nbs/10a_study_report.ipynb #6582077b
 def runtime_text(g: Grid, other: str = '') -> str:
     "Runs, their wall time (each timed when it ran), what this execution trained and reused, the mean per run by method."
     R = g.runs; n_ran = int((R.status == 'ran').sum())
