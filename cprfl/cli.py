@@ -17,7 +17,7 @@ from .learner import default_preset, experiment_config, fit, is_main_process, is
 from .reports import write_report
 
 # %% auto #0
-__all__ = ['USER_ERRORS', 'run_choice', 'config_parser', 'cli_config', 'train_cli']
+__all__ = ['config_parser', 'cli_config', 'train_cli']
 
 # %% ../nbs/07b_cli.ipynb #d13beb00
 _EXPECTS = {int: 'an integer', float: 'a number', bool: 'true or false', str: 'a string'}
@@ -57,6 +57,7 @@ def _preset_choice(preset: Optional[str], params: dict) -> tuple[Optional[str], 
 
 _SHOWN = {'efficientnet_lite0': 'EfficientNet-Lite0', 'minilm': 'MiniLM prompts', 'random': 'random prompts'}
 
+# %% ../nbs/07b_cli.ipynb #cd0524b1
 def run_choice(cfg: Config,                 # the run's config (resolved or not)
                preset: Optional[str] = None, # the `--preset` given, if any
                params: Optional[dict] = None, # the parameters given (dataset, backbone and device decide the preset)
@@ -71,6 +72,7 @@ def run_choice(cfg: Config,                 # the run's config (resolved or not)
     head = f"preset {chosen} ({why}" if chosen else f"no preset ({why}"
     return f"{head}{'' if preset else '; --preset to choose'}): {', '.join(parts)}"
 
+# %% ../nbs/07b_cli.ipynb #2d65ab2e
 def _flag_default(name: str, cfg: Optional[Config], run: Optional[Config], preset: Optional[str], given: dict) -> str:
     "What `--help` says of field `name`: the value the run takes and where it comes from."
     if run is None:   # parameters that make no config (e.g. an unknown preset): the plain defaults
@@ -128,9 +130,11 @@ def cli_config(argv: Optional[list[str]] = None) -> tuple[Config, dict]:
     except ConfigError as e: p.error(str(e))
     return cfg, {'no_report': not report, 'choice': run_choice(cfg.resolved(), preset, args)}
 
+# %% ../nbs/07b_cli.ipynb #5f2e9a89
 USER_ERRORS = (ConfigError, ListFormatError, FileNotFoundError)
 "What a user's parameters or files cause: `cprfl-train` prints them as one line (exit status 2); any other exception keeps its traceback."
 
+# %% ../nbs/07b_cli.ipynb #391586f7
 def train_cli(argv: Optional[list[str]] = None) -> None:
     "Entry point of `cprfl-train` (returns nothing: a console script's return value becomes its exit status)."
     cfg, opts = cli_config(argv)

@@ -13,12 +13,11 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['RECIPES', 'PAPER_LR', 'GROUPS', 'CHOICES', 'PRESETS', 'dataset_family', 'param', 'ConfigError', 'unknown_parameter',
+__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'dataset_family', 'param', 'ConfigError', 'unknown_parameter',
            'reject_unknown', 'Config', 'config_docs', 'config_fields', 'parse_bool', 'flag', 'comma_list', 'Switch',
            'FlagParser', 'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable', 'select_device',
            'autocast_dtype', 'autocast', 'needs_grad_scaler', 'usable_cores', 'keep_freed_memory', 'project_root',
-           'resolve_path', 'content_key', 'files_fingerprint', 'bars_visible', 'progress_bar', 'env_info',
-           'env_markdown']
+           'resolve_path', 'content_key', 'files_fingerprint', 'progress_bar', 'env_info', 'env_markdown']
 
 # %% ../nbs/00_core.ipynb #bc88bf7b
 RECIPES: dict[str, dict[str, Any]] = {
@@ -42,6 +41,7 @@ PAPER_LR = {'voc': 5e-5}
 GROUPS = ('data', 'model', 'optimisation', 'run')
 "The groups `Config`'s fields are listed under (`cprfl-train --help`)."
 
+# %% ../nbs/00_core.ipynb #94ca60d9
 def param(group: str,             # one of `GROUPS`
           default: Any,           # the field's default
           help: str,              # its one description (`cprfl-train --help`)
@@ -53,7 +53,6 @@ def param(group: str,             # one of `GROUPS`
     if group not in GROUPS: raise ValueError(f"group {group!r} is not one of {GROUPS}")
     return field(default=default, metadata=dict(group=group, help=help, choices=tuple(choices), defines=defines,
                                                  resumable=not defines if resumable is None else resumable))
-
 
 # %% ../nbs/00_core.ipynb #ad5095d5
 class ConfigError(ValueError):
@@ -386,6 +385,7 @@ def bars_visible() -> bool:
     except ImportError: return False
     return type(get_ipython()).__name__ == 'ZMQInteractiveShell'
 
+# %% ../nbs/00_core.ipynb #35bf4253
 def progress_bar(iterable=None, enable: bool = True, **kwargs):
     "tqdm (the notebook widget in a live notebook) when `enable` and `bars_visible()`; a silent tqdm otherwise."
     if enable and bars_visible():

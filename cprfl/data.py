@@ -22,14 +22,12 @@ from torchvision.transforms import v2
 from .core import resolve_path, content_key, files_fingerprint
 
 # %% auto #0
-__all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'IMAGE_SUFFIXES', 'SPLIT_SHA256', 'BENCHMARKS', 'ICON_SETS', 'DOWNLOADS',
-           'ListFormatError', 'ListFormatWarning', 'read_classes', 'read_list', 'write_classes', 'write_list',
-           'labels_matrix', 'class_groups', 'Split', 'sha256_file', 'verify_lists', 'subset_indices', 'read_split',
-           'check_images', 'data_key', 'remove_stale', 'read_coco_instances', 'parse_voc_xml', 'read_voc',
-           'pareto_targets', 'cooccurrence_order', 'sample_long_tail', 'class_targets', 'lt_stats', 'plot_class_freq',
-           'open_image', 'Cutout', 'official_augmentation', 'to_float', 'train_transform', 'eval_transform',
-           'sample_seed', 'seeded', 'SeededSampler', 'SeededItems', 'uploads_without_waiting', 'augment_batch',
-           'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler']
+__all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'BENCHMARKS', 'ICON_SETS', 'ListFormatError', 'ListFormatWarning', 'read_classes',
+           'read_list', 'write_classes', 'write_list', 'labels_matrix', 'class_groups', 'Split', 'sha256_file',
+           'verify_lists', 'subset_indices', 'read_split', 'check_images', 'data_key', 'remove_stale',
+           'read_coco_instances', 'read_voc', 'sample_long_tail', 'lt_stats', 'plot_class_freq', 'open_image', 'Cutout',
+           'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'sample_seed', 'seeded',
+           'SeededSampler', 'SeededItems', 'augment_batch', 'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -53,8 +51,10 @@ class ListFormatError(ValueError):
 class ListFormatWarning(UserWarning):
     "A list that reads, but looks unlike what was probably meant (a training image also in the test list, a class without images)."
 
+# %% ../nbs/01_data.ipynb #e9f8c768
 IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')
 
+# %% ../nbs/01_data.ipynb #72395942
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, 'UTF-32'), (codecs.BOM_UTF32_BE, 'UTF-32'),   # UTF-32 LE first: it starts like UTF-16 LE
               (codecs.BOM_UTF16_LE, 'UTF-16'), (codecs.BOM_UTF16_BE, 'UTF-16'))
 
@@ -222,6 +222,7 @@ SPLIT_SHA256 = {
 }
 "sha256 of the official COCO-LT / VOC-LT list files (byte-identical to the LMPT and CPRFL repositories)."
 
+# %% ../nbs/01_data.ipynb #791e1a18
 BENCHMARKS = {'coco_lt': 'coco', 'voc_lt': 'voc'}
 "Official benchmark name → image folder under the data root."
 ICON_SETS = {'coco_lt_icons': 'coco_lt', 'voc_lt_icons': 'voc_lt'}
@@ -302,6 +303,7 @@ DOWNLOADS = {
 }
 "What to download for each benchmark and where to unpack it (`{root}` is the data root)."
 
+# %% ../nbs/01_data.ipynb #ef2108e7
 def _path_kind(p: Path) -> str:
     "`image`, `missing`, `folder`, `empty` (0 bytes) or `other`, from one `stat` (and the header of a file without an image suffix)."
     try: st = p.stat()
@@ -386,12 +388,14 @@ def read_coco_instances(ann_file: str | Path,         # e.g. `annotations/instan
         items.append((prefix + coco.imgs[img_id]['file_name'], y))
     return items
 
+# %% ../nbs/01_data.ipynb #3cfce730
 def parse_voc_xml(path: str | Path) -> list[tuple[str, bool]]:
     "`(class name, difficult)` of every object in a VOC annotation XML."
     try: root = ET.parse(path).getroot()
     except ET.ParseError as e: raise ValueError(f"{path}: not a valid VOC annotation XML ({e})") from None
     return [(o.findtext('name').strip(), o.findtext('difficult', '0').strip() == '1') for o in root.iter('object')]
 
+# %% ../nbs/01_data.ipynb #74e320cd
 def read_voc(voc_root: str | Path,               # folder holding `VOCdevkit/`, e.g. `data/voc`
              year: str | int = 2007,             # `VOC{year}`
              image_set: str = 'test',            # `ImageSets/Main/{image_set}.txt`
@@ -427,6 +431,7 @@ def cooccurrence_order(labels: np.ndarray) -> np.ndarray:
     cond = np.divide(co, n[:, None], out=np.zeros_like(co), where=n[:, None] > 0)   # row i: P(j | i)
     return np.argsort(-cond.sum(0), kind='stable')
 
+# %% ../nbs/01_data.ipynb #709d6ebb
 def sample_long_tail(labels: np.ndarray,          # N×C multi-hot label matrix of the full dataset
                      max_count: int = 1200,        # target of the first class (COCO-LT 1,200, VOC-LT 800)
                      min_count: int = 1,           # floor of the Pareto curve
@@ -458,6 +463,7 @@ def sample_long_tail(labels: np.ndarray,          # N×C multi-hot label matrix 
             counts += np.sign(delta) * L[pick].sum(0)
     return np.flatnonzero(selected)
 
+# %% ../nbs/01_data.ipynb #ac3fd873
 def class_targets(labels: np.ndarray, max_count: int = 1200, min_count: int = 1, b: float = 6.0,
                   order: Optional[np.ndarray] = None) -> np.ndarray:
     "The per-class targets (indexed by class) that `sample_long_tail` aims at."
@@ -579,6 +585,7 @@ class SeededItems(torch.utils.data.Dataset):
         i, s = key
         with seeded(s): return self.ds[i]
 
+# %% ../nbs/01_data.ipynb #2060c425
 class uploads_without_waiting(TorchFunctionMode):
     "Inside: a tensor made from host data for another device is built on the host (pinned for CUDA) and copied without waiting."
     def __torch_function__(self, func, types, args=(), kwargs=None):
@@ -589,6 +596,7 @@ class uploads_without_waiting(TorchFunctionMode):
             return (t.pin_memory() if torch.device(dev).type == 'cuda' else t).to(dev, non_blocking=True)
         return func(*args, **kwargs)
 
+# %% ../nbs/01_data.ipynb #550579d0
 def augment_batch(x: torch.Tensor,           # B×3×H×W images (uint8 or float), on any device
                   aug: Optional[torch.nn.Module] = None, # default: `official_augmentation()`
                   seeds: Optional[Sequence[int]] = None, # one per image (`sample_seed`); None: the caller's stream
@@ -611,7 +619,6 @@ class DeviceAugment:
         seeds = [sample_seed(self.seed, self.epoch, self.rank, self.k + j) for j in range(len(x))]
         self.k += len(x)
         return augment_batch(x, self.aug, seeds)
-
 
 # %% ../nbs/01_data.ipynb #213e446f
 class MultiLabelDataset(torch.utils.data.Dataset):

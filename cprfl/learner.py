@@ -31,13 +31,10 @@ from .model import TORCHVISION_RESNETS, CPRFL
 from .peers import PEERS, LMPT_RECIPE, lmpt_scheduler, lmpt_criterion, peer_config, softmax_map
 
 # %% auto #0
-__all__ = ['ONECYCLE_WARMUP', 'RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'training_config', 'get_split',
-           'param_groups', 'build_optimizer', 'build_scheduler', 'per_epoch', 'rng_state', 'set_rng_state',
-           'is_distributed', 'process_rank', 'world_size', 'is_main_process', 'first_across_ranks', 'from_first',
-           'gather_objects', 'init_distributed', 'predict_scores', 'fit_batch_size', 'NonFiniteLoss', 'check_finite',
-           'train_one_epoch', 'check_resumable', 'resume_checkpoint', 'TrainState', 'run_files', 'Experiment',
-           'fit_device', 'steps_per_epoch', 'train_state', 'training_net', 'setup_experiment', 'FitResult',
-           'open_run_folder', 'run_epoch', 'record_epoch', 'score_untrained', 'fit', 'evaluate_checkpoint']
+__all__ = ['RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'training_config', 'get_split', 'param_groups',
+           'build_optimizer', 'build_scheduler', 'is_distributed', 'process_rank', 'world_size', 'is_main_process',
+           'init_distributed', 'predict_scores', 'fit_batch_size', 'NonFiniteLoss', 'check_finite', 'train_one_epoch',
+           'TrainState', 'Experiment', 'setup_experiment', 'FitResult', 'run_epoch', 'fit', 'evaluate_checkpoint']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -91,9 +88,11 @@ def build_optimizer(cfg: Config, model: nn.Module, device: torch.device, fused: 
     if cfg.optimizer == 'sgd': return torch.optim.SGD(coupled, lr=cfg.lr, momentum=LMPT_RECIPE['momentum'], fused=fused)
     return torch.optim.AdamW(groups, lr=cfg.lr, fused=fused)
 
+# %% ../nbs/07_learner.ipynb #b4062e1d
 ONECYCLE_WARMUP = 0.1
 "OneCycle's share of the planned steps that warms up (`pct_start`): the released code's 10 %."
 
+# %% ../nbs/07_learner.ipynb #c4492f49
 def _onecycle_lrs(lr: float, total: int, pct_start: float = ONECYCLE_WARMUP) -> list[float]:
     "The learning rate each of `total` OneCycle steps with peak `lr` trains with (the schedule run on a throwaway parameter)."
     opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr)
@@ -123,10 +122,12 @@ def build_scheduler(cfg: Config, opt: torch.optim.Optimizer, steps_per_epoch: in
     return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[g['lr'] for g in opt.param_groups], total_steps=total,
                                                pct_start=pct, anneal_strategy='cos', cycle_momentum=True)
 
+# %% ../nbs/07_learner.ipynb #99bb9be0
 def per_epoch(sched) -> bool:
     "Whether `sched` is stepped once per scored epoch, on the test mAP (`plateau`), rather than after every optimiser step."
     return isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau)
 
+# %% ../nbs/07_learner.ipynb #484e7d63
 class _EpochLrs:
     "The scheduler, as one epoch's loop steps it, recording the rate each optimiser step trained with (the groups' base rate, before `lr_mult`); a `per_epoch` one is left to the epoch's end."
     def __init__(self, sched, opt: torch.optim.Optimizer): self.sched, self.opt, self.lrs = sched, opt, []
@@ -157,13 +158,13 @@ def set_rng_state(st: dict) -> None:
     if 'cuda' in st and torch.cuda.is_available():
         for i, s in enumerate(st['cuda'][:torch.cuda.device_count()]): torch.cuda.set_rng_state(s.cpu(), i)
 
-
 # %% ../nbs/07_learner.ipynb #12d660ac
 def is_distributed() -> bool: return dist.is_available() and dist.is_initialized()
 def process_rank() -> int: return dist.get_rank() if is_distributed() else 0
 def world_size() -> int: return dist.get_world_size() if is_distributed() else 1
 def is_main_process() -> bool: return process_rank() == 0
 
+# %% ../nbs/07_learner.ipynb #82ede77b
 def first_across_ranks(k: torch.Tensor) -> torch.Tensor:
     "The smallest non-negative `k` of all processes as `k · world + rank` (-1: none has one): every process learns the same answer."
     world, big = world_size(), torch.iinfo(torch.long).max
@@ -183,6 +184,7 @@ def gather_objects(obj) -> list:
     out = [None] * world_size(); dist.all_gather_object(out, obj)
     return out
 
+# %% ../nbs/07_learner.ipynb #b87f210a
 def init_distributed(device: str = 'auto') -> bool:
     "Start the process group when launched by torchrun (WORLD_SIZE > 1): NCCL on GPUs, gloo on CPU."
     if int(os.environ.get('WORLD_SIZE', 1)) <= 1 or is_distributed(): return is_distributed()
@@ -288,6 +290,7 @@ from .core import config_fields
 RESUME_MAY_CHANGE = config_fields(resumable=True)
 "The only parameters a resumed run may change (`Config`'s fields marked `resumable`); every other one defines its data, model or schedule."
 
+# %% ../nbs/07_learner.ipynb #c10875f7
 def check_resumable(saved: dict, cfg: Config, path: Path) -> None:
     "Refuse to resume `path` (whose config is `saved`) with another data, model or schedule, naming each parameter and both values."
     old = Config.from_dict(saved)
@@ -308,6 +311,7 @@ def resume_checkpoint(cfg: Config, path: Path, device) -> Optional[dict]:
     check_resumable(ck['config'], cfg, path)
     return ck
 
+# %% ../nbs/07_learner.ipynb #a6d99726
 @dataclass
 class TrainState:
     "Everything that continues a run exactly; `state_dict` and `load_state_dict` are each other's inverse."
@@ -345,6 +349,7 @@ class TrainState:
 def _metrics_json(state: TrainState, final: dict) -> str:
     return json.dumps({'epoch': state.epoch, 'final': final, 'best': state.best}, indent=2)
 
+# %% ../nbs/07_learner.ipynb #c5116bb6
 def run_files(state: TrainState, cfg: Config, classes: list, final: dict, best_model: Optional[nn.Module],
               rngs: Optional[list] = None) -> dict:   # every process's random state (`gather_objects(rng_state())`)
     "The run folder after an epoch, as one unit for `write_files`: `last.pt`, `history.csv`, `metrics.json` and, when it improved, `best.pt` and the model folder `best/`."
@@ -393,6 +398,7 @@ class Experiment:
         if self.cfg.method in PEERS: m['softmax'] = softmax_map(logits, t, self.split.groups)
         return m
 
+# %% ../nbs/07_learner.ipynb #aa49bba0
 def fit_device(cfg: Config) -> tuple[torch.device, bool]:
     "This process's device, and whether it is one of several (`torchrun`): the local GPU under DDP, else `cfg.device`."
     distributed = init_distributed(cfg.device)
@@ -423,6 +429,7 @@ def training_net(model: nn.Module, cfg: Config, device: torch.device, distribute
     net = _HeadOnly(model) if cfg.freeze_backbone else model
     return nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None) if distributed else net
 
+# %% ../nbs/07_learner.ipynb #6e40b670
 def setup_experiment(cfg: Config) -> Experiment:
     "Resolve `cfg` and build its experiment: data, model, loaders, loss and a fresh training state; with `resume`, `last.pt` is checked first."
     cfg = training_config(cfg)
@@ -465,6 +472,7 @@ class FitResult:
     model: Optional[nn.Module] = None
     env: dict = field(default_factory=dict)   # captured when the run started, before it wrote anything
 
+# %% ../nbs/07_learner.ipynb #c1eba3fc
 def open_run_folder(ex: Experiment):
     "Write `config.json` and open the TensorBoard log (None without tensorboard, and on every process but the first)."
     if not is_main_process(): return None
@@ -473,6 +481,7 @@ def open_run_folder(ex: Experiment):
     except ImportError: return None
     return SummaryWriter(str(ex.out / 'tb'))
 
+# %% ../nbs/07_learner.ipynb #ffac47c8
 def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, Optional[dict]]:
     "Train one epoch and, when it is an evaluation epoch, score it: the history row and the metrics (None: not scored)."
     cfg, st = ex.cfg, ex.state
@@ -498,6 +507,7 @@ def run_epoch(ex: Experiment, epoch: int, progress: bool = True) -> tuple[dict, 
         elif is_distributed(): dist.barrier()
     return row, metrics
 
+# %% ../nbs/07_learner.ipynb #99c798a0
 def record_epoch(ex: Experiment, row: dict, metrics: Optional[dict], final: dict, writer=None) -> None:
     "Add the epoch to the history, keep the scored model as `best` when its mAP improved, write the run folder as one unit, log."
     st, epoch = ex.state, row['epoch']
@@ -524,6 +534,7 @@ def score_untrained(ex: Experiment) -> FitResult:
     if is_distributed(): dist.barrier()
     return FitResult(ex.cfg, pd.DataFrame(), final, {}, ex.out, ex.split.classes, ex.split.class_freq, ex.split.groups, ex.model, ex.env)
 
+# %% ../nbs/07_learner.ipynb #86895296
 def fit(cfg: Config, progress: bool = True) -> FitResult:
     "Train and evaluate the experiment `cfg` describes; resumes from `out_dir/last.pt` when `cfg.resume`. A model with nothing to train (zero-shot CLIP) is scored once."
     ex = setup_experiment(cfg)

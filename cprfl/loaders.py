@@ -22,9 +22,8 @@ from .data import (MultiLabelDataset, ClassAwareSampler, SeededSampler, SeededIt
 from .checkpoints import save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['TEST_BATCH', 'ImageCache', 'build_image_cache', 'SlotLoader', 'auto_workers', 'make_loader', 'feature_workers',
-           'image_caches', 'train_workers', 'eval_loader', 'WithRows', 'make_loaders', 'extract_features',
-           'features_key', 'cached_features']
+__all__ = ['ImageCache', 'build_image_cache', 'SlotLoader', 'auto_workers', 'make_loader', 'feature_workers', 'train_workers',
+           'eval_loader', 'WithRows', 'make_loaders', 'extract_features', 'cached_features']
 
 # %% ../nbs/06b_loaders.ipynb #f377e575
 class ImageCache:
@@ -171,18 +170,22 @@ def feature_workers(cfg: Config, device: torch.device) -> int:
     "Loader processes for a frozen backbone's one pass over the images: as asked, else `auto_workers` on a GPU (which would wait for one process decoding ~7k JPEGs), none on the CPU (whose cores the backbone needs)."
     return cfg.num_workers if cfg.num_workers is not None else auto_workers() if device.type == 'cuda' else 0
 
+# %% ../nbs/06b_loaders.ipynb #3447813f
 def image_caches(cfg: Config, split) -> dict:
     "`ImageCache`s of the train and test images at the config's size (built once; keyed by lists, image root and image files)."
     return {part: build_image_cache(getattr(split, part), split.image_root, cfg.image_size, resolve_path(cfg.data_root) / 'cache',
                                     tag=f'{_dataset_slug(cfg)}_{part}', num_workers=max(auto_workers(None), 1)) for part in ('train', 'test')}
 
+# %% ../nbs/06b_loaders.ipynb #9c85f18a
 def train_workers(cfg: Config) -> int:
     "Loader processes of a run: none when the backbone is frozen (its cached features are tensors in memory: nothing for a worker to do), else `auto_workers(cfg.num_workers)`."
     return 0 if cfg.freeze_backbone else auto_workers(cfg.num_workers)
 
+# %% ../nbs/06b_loaders.ipynb #604ca01d
 TEST_BATCH = 64
 "Images per batch when scoring the test set (any size gives the same scores)."
 
+# %% ../nbs/06b_loaders.ipynb #b851477e
 def eval_loader(ds, cfg: Config, device: torch.device, num_workers: int = 0) -> DataLoader:
     "The test set `ds` in list order, `TEST_BATCH` at a time: what `fit` and `evaluate_checkpoint` score."
     return make_loader(ds, TEST_BATCH, num_workers=num_workers, device=device, image_size=cfg.image_size)
@@ -224,7 +227,6 @@ def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device,
     test_dl = eval_loader(test_ds, cfg, device, workers) if rank == 0 else None
     return train_dl, sampler, test_dl
 
-
 # %% ../nbs/06b_loaders.ipynb #0c79f77f
 @torch.no_grad()
 def extract_features(backbone: nn.Module, loader: DataLoader, device: torch.device, desc: str = 'features', progress: bool = True):
@@ -238,11 +240,13 @@ def extract_features(backbone: nn.Module, loader: DataLoader, device: torch.devi
 def _weights_tag(cfg: Config) -> str: return 'imagenet' if cfg.pretrained else f'random-seed{cfg.seed}'
 def _dataset_slug(cfg: Config) -> str: return re.sub(r'[^A-Za-z0-9.-]+', '_', Path(cfg.dataset).name)   # cache file names
 
+# %% ../nbs/06b_loaders.ipynb #912d763d
 def features_key(cfg: Config, ds: MultiLabelDataset, list_file: Optional[Path] = None) -> str:
     "What frozen features depend on: the data (`data_key`: items, image root, image files, list file) and the backbone, weights and size."
     return content_key('features-v2', data_key(list(zip(ds.paths, ds.labels.numpy())), ds.image_root, list_file),
                        cfg.backbone, _weights_tag(cfg), cfg.image_size)
 
+# %% ../nbs/06b_loaders.ipynb #3990a073
 def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, part: str, list_file: Optional[Path] = None,
                     num_workers: int = 0,    # loader processes decoding the images (pinned memory on CUDA)
                     main: bool = True):      # the first (or only) process: it writes the file and says what it removed

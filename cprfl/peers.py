@@ -21,13 +21,10 @@ from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnav
 from .semantics import load_open_clip, weights_help
 
 # %% auto #0
-__all__ = ['TINY_CLIPS', 'PEERS', 'PEER_NAMES', 'CLIP_MEAN', 'CLIP_STD', 'LMPT_PLACEHOLDER', 'CSE_WEIGHTINGS', 'CSE_IMPLS',
-           'RELEASED_CSE_ERROR', 'CAPTIONS_SHA256', 'CAPTION_CHARS', 'LMPT_RECIPE', 'register_tiny_clips',
-           'load_peer_clip', 'clip_class_names', 'zeroshot_templates', 'ZeroShotCLIP', 'PromptLearner',
-           'LMPTTextEncoder', 'lmpt_prompts', 'LMPT', 'cse_class_weights', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss',
-           'captions_file', 'read_captions', 'caption_tokens', 'softmax_scores', 'softmax_map', 'lmpt_optimizer',
-           'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config', 'LMPTObjective', 'lmpt_criterion',
-           'lmpt_state_dict', 'convert_lmpt']
+__all__ = ['TINY_CLIPS', 'PEERS', 'CAPTIONS_SHA256', 'LMPT_RECIPE', 'register_tiny_clips', 'load_peer_clip', 'ZeroShotCLIP',
+           'PromptLearner', 'LMPT', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss', 'read_captions', 'caption_tokens',
+           'softmax_map', 'lmpt_optimizer', 'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config',
+           'LMPTObjective', 'lmpt_criterion', 'lmpt_state_dict', 'convert_lmpt']
 
 # %% ../nbs/13_peers.ipynb #e77d2dc3
 TINY_CLIPS: dict[str, dict] = {
@@ -56,8 +53,11 @@ def register_tiny_clips() -> list[str]:
 
 # %% ../nbs/13_peers.ipynb #fa1e7f5e
 PEERS = ('zeroshot', 'lmpt')
+
+# %% ../nbs/13_peers.ipynb #ff62f523
 PEER_NAMES = {'zeroshot': 'zero-shot CLIP', 'lmpt': 'LMPT'}
 
+# %% ../nbs/13_peers.ipynb #fcb55869
 def load_peer_clip(model: str = 'RN50',                # open_clip model name: RN50 and ViT-B-16 are the papers'
                    weights: Optional[str] = 'openai', # weights tag or file; None: random weights (tests)
                    method: str = 'lmpt',                # which peer asks (named in the error)
@@ -90,6 +90,7 @@ def zeroshot_templates() -> tuple:
     from open_clip.zero_shot_metadata import OPENAI_IMAGENET_TEMPLATES
     return OPENAI_IMAGENET_TEMPLATES
 
+# %% ../nbs/13_peers.ipynb #523c7fc4
 class ZeroShotCLIP(nn.Module):
     "Zero-shot CLIP: logits = exp(logit_scale)·cos(image feature, prompt-ensembled class feature), nothing trained."
     def __init__(self,
@@ -173,6 +174,7 @@ def _openai_text_tower(clip_model: nn.Module, what: str) -> nn.Module:
                                   f"this model {'lacks ' + ', '.join(missing) if missing else 'has another text tower'}")
     return clip_model
 
+# %% ../nbs/13_peers.ipynb #d5211cc0
 class LMPTTextEncoder(nn.Module):
     "CLIP's text tower on prompt *embeddings* (CoOp's `TextEncoder`): + positional embedding, causal transformer, `ln_final`, EOT row @ `text_projection`."
     def __init__(self, clip_model: nn.Module):
@@ -204,6 +206,7 @@ def lmpt_prompts(classes: Sequence[str], n_ctx: int = 16) -> list[str]:
     "LMPT's prompt texts: `X X … X <name>.` with `n_ctx` placeholders (the tokenizer adds `[SOS]` and `[EOS]`)."
     return [' '.join([LMPT_PLACEHOLDER] * n_ctx) + ' ' + name + '.' for name in clip_class_names(classes)]
 
+# %% ../nbs/13_peers.ipynb #2dbb0b4c
 class LMPT(nn.Module):
     "LMPT (Xia et al. 2023): learned class-specific prompt contexts on frozen CLIP; logits = exp(logit_scale)·cos."
     def __init__(self,
@@ -285,6 +288,7 @@ def cse_class_weights(class_freq,                      # training images per cla
     raise ValueError(f"weighting must be one of {CSE_WEIGHTINGS}, got {weighting!r}"
                      + (f"; {RELEASED_CSE_ERROR}" if weighting in ('released', 'softmax') else ''))
 
+# %% ../nbs/13_peers.ipynb #7425f13f
 def cse_loss(captions: torch.Tensor,        # B×L×D embedded caption tokens
              prompts: torch.Tensor,         # C×L×D prompt embeddings (`LMPT.prompts()`)
              targets: torch.Tensor,         # B×C multi-hot
@@ -365,6 +369,8 @@ CAPTIONS_SHA256 = {
     'voc_lt':  'a986c2d493d4258aa470fe0b48b66b12c1ec338e4341dda3fb4c46ef9865f273',
 }
 "sha256 of the published caption files (byte-identical in the LMPT and CPRFL repositories)."
+
+# %% ../nbs/13_peers.ipynb #2cbe8ce6
 CAPTION_CHARS = 75
 
 def captions_file(dataset: str, root: Union[str, Path] = 'data') -> Path:
@@ -376,6 +382,7 @@ def captions_file(dataset: str, root: Union[str, Path] = 'data') -> Path:
                          "`read_captions(..., captions=FILE, verify=False)`")
     return resolve_path(root)/'captions'/f'{bench}_captions.txt'
 
+# %% ../nbs/13_peers.ipynb #fd7b648a
 def _train_paths(train_list: Path) -> list[str]:
     return [l.split()[0] for l in train_list.read_text(encoding='utf-8').splitlines() if l.strip()]
 
@@ -424,6 +431,7 @@ def softmax_scores(logits: torch.Tensor) -> torch.Tensor:
     "N×C softmax over the classes of each image's logits (the peers' reported scores)."
     return torch.as_tensor(logits).double().softmax(dim=1)
 
+# %% ../nbs/13_peers.ipynb #e1bc6d5d
 def softmax_map(logits,                         # N×C logits (the temperature matters: LMPT's and CLIP's are 100·cos)
                 targets,                        # N×C multi-hot
                 groups: Optional[dict] = None,  # head/medium/tail class indices, as for `cprfl.metrics.evaluate`

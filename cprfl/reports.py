@@ -15,8 +15,7 @@ from .model import TORCHVISION_RESNETS
 from .semantics import describe_source
 
 # %% auto #0
-__all__ = ['GROUP_ORDER', 'GROUP_COLORS', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq',
-           'describe_backbone', 'write_report']
+__all__ = ['GROUP_ORDER', 'GROUP_COLORS', 'per_class_table', 'summary_table', 'plot_history', 'plot_ap_vs_freq', 'write_report']
 
 # %% ../nbs/07a_reports.ipynb #96efaad7
 GROUP_ORDER = ('head', 'medium', 'tail')
@@ -55,6 +54,7 @@ def plot_ap_vs_freq(table: pd.DataFrame, ax=None):
     if fig: fig.tight_layout()
     return fig
 
+# %% ../nbs/07a_reports.ipynb #3622bd3b
 def describe_backbone(cfg: Config) -> str:
     "The backbone and where its weights come from, in words (for reports)."
     if not cfg.pretrained: w = f"random init (seed {cfg.seed})"
@@ -63,6 +63,7 @@ def describe_backbone(cfg: Config) -> str:
     else: w = "timm's pretrained weights (from the Hugging Face hub)"
     return f"`{cfg.backbone}` ({w}{', frozen' if cfg.freeze_backbone else ''})"
 
+# %% ../nbs/07a_reports.ipynb #020c90cc
 def write_report(res,   # `cprfl.learner.FitResult` (or anything with its fields)
                  title: str = 'cprfl run', extra: str = '') -> Path:
     "Write report.md, per_class_ap.csv and figures into `res.out_dir`; returns the report path."

@@ -17,10 +17,8 @@ from .peers import load_peer_clip
 from .semantics import class_embeddings, ClipTextEncoder
 
 # %% auto #0
-__all__ = ['STUDIES', 'RUN_FREE', 'HASHED_FIELDS', 'DEFAULTS', 'HASHED_AS', 'PATH_FIELDS', 'REDUCED_EPOCHS', 'METRICS',
-           'LOSS_NAMES', 'RELEASED_DIFFER', 'TEST_PICK', 'as_list', 'parse_studies', 'parse_extra', 'experiment',
-           'seeded', 'stderr_to', 'kernel_config', 'Variant', 'Grid', 'fmt_mean_std', 'md_table', 'build_studies',
-           'hub_offline', 'clip_status', 'peer_notes', 'clip_notes']
+__all__ = ['STUDIES', 'METRICS', 'LOSS_NAMES', 'TEST_PICK', 'as_list', 'parse_studies', 'experiment', 'seeded', 'Variant', 'Grid',
+           'fmt_mean_std', 'md_table', 'build_studies', 'peer_notes', 'clip_notes']
 
 # %% ../nbs/10_studies.ipynb #0a913fae
 STUDIES = ('a', 'b', 'b_released', 'c', 'd', 'e', 'f', 'g')
@@ -40,6 +38,7 @@ def parse_studies(study) -> list[str]:
     if bad := [s for s in studies if s not in STUDIES]: raise ValueError(f"unknown study {bad}; choose from {STUDIES} or 'all'")
     return studies
 
+# %% ../nbs/10_studies.ipynb #f6a55fc3
 def parse_extra(extra) -> dict:
     "`Config` overrides from a dict or its Python-literal string (`''` and None: none)."
     if isinstance(extra, str): extra = ast.literal_eval(extra) if extra.strip() else {}
@@ -48,6 +47,7 @@ def parse_extra(extra) -> dict:
 # %% ../nbs/10_studies.ipynb #3a885e24
 from .core import config_fields
 
+# %% ../nbs/10_studies.ipynb #a767c342
 RUN_FREE = ('seed',) + config_fields(defines=False)   # the seed is a grid's other axis; the rest do not define the experiment
 HASHED_FIELDS = ('dataset', 'data_root', 'image_size', 'n_test', 'method', 'backbone', 'pretrained', 'freeze_backbone',
                  'prompt_init', 'text_model', 'text_weights', 'template', 'embed_norm', 'dim', 'tau', 'heads', 'dim_head',
@@ -58,6 +58,7 @@ DEFAULTS = {f.name: f.default for f in dataclasses.fields(Config)}
 HASHED_AS = {'num_workers': 0, 'device': 'auto'}   # in the first grid's hash, at the value every run had there; neither defines the experiment
 PATH_FIELDS = ('dataset', 'data_root', 'image_root')   # named by their last part in a run's folder name
 
+# %% ../nbs/10_studies.ipynb #acb12fca
 def experiment(cfg: dict) -> dict:
     "The fields of a config dict that make the experiment: no `RUN_FREE`, and newer fields only when not at their default."
     return {k: v for k, v in cfg.items() if k not in RUN_FREE and (k in HASHED_FIELDS or v != DEFAULTS[k])} | HASHED_AS
@@ -68,8 +69,11 @@ def seeded(overrides: dict, seed: int) -> dict:
 
 # %% ../nbs/10_studies.ipynb #a90d60f7
 REDUCED_EPOCHS = 8   # the CPU default: the reduced grid of studies a–e (3 seeds) in about 40 minutes on 2 idle cores
+
+# %% ../nbs/10_studies.ipynb #37578841
 METRICS = ('mAP', 'head', 'medium', 'tail')
 
+# %% ../nbs/10_studies.ipynb #17745a6c
 @contextlib.contextmanager
 def stderr_to(path: Path):
     "Send file descriptor 2 (what the child kernel writes there: start-up warnings) to `path` while the block runs."
@@ -84,6 +88,7 @@ def kernel_config():
     from traitlets.config import Config as TraitletsConfig
     return TraitletsConfig({'KernelManager': {'transport': 'ipc'}} if os.name == 'posix' else {})
 
+# %% ../nbs/10_studies.ipynb #e5e95899
 class Variant(tuple):
     "A study's row: the `(label, overrides)` pair a grid plans, and `key`, the id the answers find it by (a label is for readers)."
     def __new__(cls, key, label: str, overrides: dict):
@@ -262,8 +267,11 @@ Grid.delta, Grid.group_gains = _delta, _group_gains
 # %% ../nbs/10_studies.ipynb #72bc260a
 LOSS_NAMES = {'bce': 'BCE', 'mls': 'MLS', 'focal': 'focal', 'cb_focal': 'CB-focal', 'db_nofocal': 'DB no-focal',
               'db_focal': 'DB-focal', 'asl': 'ASL'}
+
+# %% ../nbs/10_studies.ipynb #c7dfdc11
 RELEASED_DIFFER = ('cb_focal', 'db_nofocal', 'db_focal')   # the losses `build_loss(impl='released')` computes differently
 
+# %% ../nbs/10_studies.ipynb #f26af7bc
 def build_studies(grid: str, base: Config, clip_ok: bool = False, finetune_ok: bool = False,
                   peers_ok: bool = False) -> dict[str, list]:   # the peers' CLIP (`text_model`/`text_weights`) is there
     "Per study a–e, a list of `Variant(key, label, overrides)`; study a has the peers (zero-shot CLIP, LMPT) when `peers_ok`."
@@ -324,6 +332,7 @@ def clip_status(cfg: Config, classes: list[str], encoder: bool = False, download
     finally: logging.disable(logging.NOTSET)
     return True, f"CLIP {cfg.text_model}/{cfg.text_weights} available"
 
+# %% ../nbs/10_studies.ipynb #ccfb2874
 def peer_notes(g: Grid, studies: Sequence[str], clip='auto') -> tuple[bool, list[str]]:
     "`(peers_ok, notes)` for study a: whether the peers' rows can run (their CLIP `text_model`/`text_weights` loads), and why not in words."
     if 'a' not in studies: return False, []
