@@ -42,8 +42,11 @@ demo: install
 demo-report: install
 	papermill nbs/train.ipynb reports/train.ipynb --cwd nbs -k python3
 
+# two notebooks at a time, each with half of the cores for torch's threads: with torch's default (a thread per core in
+# each of the two) the cores are oversubscribed and every notebook slows down (on 2 cores, 07_learner beside 03+04a:
+# 146 s with the default, 74 s with one thread each, as fast as alone)
 test: install-dev
-	nbdev_test --n_workers 2 --timing
+	OMP_NUM_THREADS=$$(( ($$(nproc) + 1) / 2 )) nbdev_test --n_workers 2 --timing
 
 # JupyterLab on the notebooks, where they are meant to be read: installs the dev extras (jupyterlab, nbdev, at the
 # versions of constraints.txt) and starts it in nbs/; the notebooks run on this .venv's python3 kernel

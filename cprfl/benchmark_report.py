@@ -84,7 +84,7 @@ def data_path_md(d: SimpleNamespace, s: BenchSetting) -> str:
 (`cprfl.loaders.make_loader`), batch {s.data_batch}{', each batch copied to ' + str(dev) if dev.type == 'cuda' else ''}; images/s of the best of {s.data_passes} passes after a warm-up pass
 (the configurations of a source in turn), the slowest pass beside it. 0 workers: this process loads the images itself, with its {threads} torch thread(s){' and with one' if threads > 1 else ''}
 (the faster is the single-process rate); `auto_workers()` = {d.auto_w} here ({usable_cores()} usable cores). Workers hand the
-images over in `SlotLoader`'s shared slots, allocated once (`cprfl.data`); the rows marked `usual transport` use the
+images over in `SlotLoader`'s shared slots, allocated once (`cprfl.loaders`); the rows marked `usual transport` use the
 `DataLoader`'s own way, a new shared-memory block per batch, for comparison. The last rows hand a ready image to the
 loader: through one worker it costs {d.transport_ms:.2f} ms per image more than in this process in the slots, {d.usual_ms:.2f} ms the usual way —
 the transport that every image from a worker pays.
