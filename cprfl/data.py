@@ -4,22 +4,20 @@
 
 # %% ../nbs/01_data.ipynb #9ada95bc
 from __future__ import annotations
-import codecs, contextlib, hashlib, io, json, math, os, posixpath, shutil, stat, time, warnings, weakref
+import codecs, contextlib, hashlib, io, posixpath, stat, warnings
 import xml.etree.ElementTree as ET
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Optional, Sequence
 
 import numpy as np
 import torch
 from PIL import Image
 from torch.overrides import TorchFunctionMode
-from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler
 from torchvision import tv_tensors
 from torchvision.transforms import v2
 
-from .core import resolve_path, content_key, files_fingerprint
+from .core import files_fingerprint
 
 # %% auto #0
 __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'BENCHMARKS', 'ICON_SETS', 'ListFormatError', 'ListFormatWarning', 'read_classes',

@@ -12,9 +12,9 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 from PIL import Image, ImageDraw
 
-from .core import resolve_path
+from .core import resolve_path, content_key
 from .data import (COCO_CLASSES, VOC_CLASSES, ICON_SETS, read_classes, read_list, write_classes, write_list,
-                        labels_matrix, subset_indices, sha256_file, content_key)
+                        labels_matrix, subset_indices, sha256_file)
 
 # %% auto #0
 __all__ = ['run_tasks', 'build_folder_atomically', 'generate_icons', 'ensure_icons', 'show_icons']

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #bd663d95
 from __future__ import annotations
-import argparse, dataclasses, errno, io, json, math, os, random, re, sys, time, typing, warnings
+import dataclasses, json, math, os, random, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -16,18 +16,15 @@ import torch.distributed as dist
 from torch import nn
 from torch.utils.data import DataLoader
 
-from .core import (Config, ConfigError, PRESETS, RECIPES, project_root, unknown_parameter, config_docs, from_preset, seed_everything, rank_seed, select_device, cuda_usable, autocast_dtype, autocast,
-                        needs_grad_scaler, keep_freed_memory, usable_cores, resolve_path, env_info, env_markdown, progress_bar, content_key)
+from .core import (Config, ConfigError, from_preset, seed_everything, rank_seed, select_device, cuda_usable, autocast_dtype,
+                        autocast, needs_grad_scaler, keep_freed_memory, resolve_path, env_info, progress_bar)
 from .datasets import load_split
-from .data import (ICON_SETS, labels_matrix, MultiLabelDataset, ClassAwareSampler, train_transform,
-                        eval_transform, check_images, to_float, DeviceAugment, ListFormatError)
-from .checkpoints import (build_model, model_from_checkpoint, write_files, save_checkpoint, load_checkpoint,
-                               folder_files, load_model)
+from .data import ICON_SETS, labels_matrix, MultiLabelDataset, eval_transform, check_images, to_float, DeviceAugment
+from .checkpoints import build_model, write_files, load_checkpoint, folder_files, load_model
 from .loaders import auto_workers, feature_workers, train_workers, make_loaders, eval_loader
 from .losses import build_loss
 from .metrics import evaluate
-from .semantics import describe_source
-from .model import TORCHVISION_RESNETS, CPRFL
+from .model import CPRFL
 from .peers import PEERS, LMPT_RECIPE, lmpt_scheduler, lmpt_criterion, peer_config, softmax_map
 
 # %% auto #0
