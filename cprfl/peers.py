@@ -13,7 +13,7 @@ import torch.nn.functional as F
 
 import dataclasses
 
-from .core import Config, resolve_path
+from .core import Config, ConfigError, resolve_path
 from .data import BENCHMARKS, ICON_SETS, sha256_file
 from .losses import build_loss, _as_tensor
 from .metrics import average_precision, mean_ap, group_map
@@ -21,10 +21,10 @@ from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnav
 from .semantics import load_open_clip, weights_help
 
 # %% auto #0
-__all__ = ['TINY_CLIPS', 'PEERS', 'CAPTIONS_SHA256', 'LMPT_RECIPE', 'register_tiny_clips', 'load_peer_clip', 'ZeroShotCLIP',
-           'PromptLearner', 'LMPT', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss', 'read_captions', 'caption_tokens',
-           'softmax_map', 'lmpt_optimizer', 'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config',
-           'LMPTObjective', 'lmpt_criterion', 'lmpt_state_dict', 'convert_lmpt']
+__all__ = ['TINY_CLIPS', 'PEERS', 'CAPTIONS_SHA256', 'LMPT_RECIPE', 'OWN_CAPTIONS', 'register_tiny_clips', 'load_peer_clip',
+           'ZeroShotCLIP', 'PromptLearner', 'LMPT', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss', 'read_captions',
+           'caption_tokens', 'softmax_map', 'lmpt_optimizer', 'lmpt_scheduler', 'build_peer', 'clip_image_size',
+           'peer_config', 'LMPTObjective', 'training_captions', 'lmpt_criterion', 'lmpt_state_dict', 'convert_lmpt']
 
 # %% ../nbs/13_peers.ipynb #e77d2dc3
 TINY_CLIPS: dict[str, dict] = {
@@ -512,11 +512,31 @@ class LMPTObjective(nn.Module):
     def forward(self, logits: torch.Tensor, targets: torch.Tensor, captions: torch.Tensor) -> torch.Tensor:
         return self.loss(logits, targets, captions, self._prompts())
 
+OWN_CAPTIONS = 'captions.txt'
+"A folder dataset's captions for LMPT, beside its `train.txt`: one line per training image, in its order, `<image path> <caption>`."
+
+def training_captions(cfg: Config, split) -> list[str]:
+    "The captions of `split.train` for LMPT: the published ones of a benchmark or its icon set (checked: `read_captions`), else the folder's own `captions.txt` (its paths checked against `train.txt`)."
+    bench = ICON_SETS.get(cfg.dataset, cfg.dataset)
+    if bench in CAPTIONS_SHA256: return read_captions(cfg.dataset, resolve_path(cfg.data_root))
+    train_list = Path(split.list_dir or '.') / 'train.txt'
+    own = train_list.parent / OWN_CAPTIONS
+    if not own.is_file():
+        raise ConfigError(f"LMPT's embedding loss needs one caption per training image, and {own} does not exist: write it, "
+                          f"one line per line of {train_list}, in the same order, as `<image path> <caption>` (the format of "
+                          "data/captions/coco_lt_captions.txt), or train another method")
+    captions, paths = read_captions(cfg.dataset, captions=own, train_list=train_list, verify=False), _train_paths(train_list)
+    bad = next((k for k, (l, p) in enumerate(zip(own.read_text(encoding='utf-8').splitlines(), paths)) if l.split(maxsplit=1)[0] != p), None)
+    if bad is not None:
+        raise ConfigError(f"{own}, line {bad + 1}: the caption is not of {paths[bad]}, line {bad + 1} of {train_list}; "
+                          "the captions must follow the train list's order")
+    return captions
+
 def lmpt_criterion(cfg: Config, split, model: LMPT) -> LMPTObjective:
-    "LMPT's loss for the run `cfg` on `split`: `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, and the embedding loss on the training captions."
-    captions = read_captions(cfg.dataset, resolve_path(cfg.data_root))
+    "LMPT's loss for the run `cfg` on `split`: `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, and the embedding loss on the training captions (`training_captions`)."
+    captions = training_captions(cfg, split)
     if len(captions) != len(split.train):
-        raise ValueError(f"{len(captions)} captions for {len(split.train)} training images of {cfg.dataset}: LMPT needs one per image")
+        raise ConfigError(f"{len(captions)} captions for {len(split.train)} training images of {cfg.dataset}: LMPT needs one per image")
     tokens = caption_tokens(captions, model.tokenizer, model.tokenized_prompts.shape[1])
     labels = torch.stack([torch.as_tensor(y) for _, y in split.train]).float()
     loss = build_lmpt_loss(split.class_freq, labels, cfg.dataset, model.token_embedding, cfg.loss_impl, loss=cfg.loss)
