@@ -30,8 +30,9 @@ from .peers import PEERS, LMPT_RECIPE, lmpt_scheduler, lmpt_criterion, peer_conf
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'training_config', 'get_split', 'param_groups',
            'build_optimizer', 'build_scheduler', 'is_distributed', 'process_rank', 'world_size', 'is_main_process',
-           'init_distributed', 'predict_scores', 'fit_batch_size', 'NonFiniteLoss', 'check_finite', 'train_one_epoch',
-           'TrainState', 'Experiment', 'setup_experiment', 'FitResult', 'run_epoch', 'fit', 'evaluate_checkpoint']
+           'init_distributed', 'predict_scores', 'test_metrics', 'fit_batch_size', 'NonFiniteLoss', 'check_finite',
+           'train_one_epoch', 'TrainState', 'Experiment', 'setup_experiment', 'FitResult', 'run_epoch', 'fit',
+           'evaluate_checkpoint']
 
 # %% ../nbs/07_learner.ipynb #0174189f
 def default_preset(dataset: Optional[str],        # the `dataset` parameter (None: the default, `coco_lt_icons`)
@@ -207,6 +208,15 @@ def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, f
             logits = model.forward_head(x) if features else model(x)
         scores.append((torch.sigmoid(logits.float()) if sigmoid else logits.float()).cpu()); targets.append(y)
     return torch.cat(scores), torch.cat(targets)
+
+def test_metrics(model: nn.Module, loader: DataLoader, device: torch.device, groups: dict,
+                 peer: bool = False,   # a peer (zero-shot CLIP, LMPT): also `softmax`, the number their papers report
+                 features: bool = False, amp_dtype: Optional[torch.dtype] = None) -> dict:
+    "`cprfl.metrics.evaluate` of the sigmoid scores over `loader` (mAP, per group, per class); for a peer also `softmax`, the AP of softmax-over-classes scores (`cprfl.peers.softmax_map`)."
+    logits, t = predict_scores(model, loader, device, features=features, amp_dtype=amp_dtype, sigmoid=False)
+    m = evaluate(torch.sigmoid(logits), t, groups)
+    if peer: m['softmax'] = softmax_map(logits, t, groups)
+    return m
 
 # %% ../nbs/07_learner.ipynb #41d30712
 def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
@@ -388,12 +398,9 @@ class Experiment:
         return min(self.cfg.stop_epoch or self.cfg.epochs, self.cfg.epochs) - 1   # the official recipe stops after 79 of 80 planned
 
     def score(self) -> dict:
-        "The test-set metrics of `scorer` now (`cprfl.metrics.evaluate`: mAP, per group, per class); for the peers also `softmax`, the AP of softmax-over-classes scores their papers report (`cprfl.peers.softmax_map`)."
-        logits, t = predict_scores(self.scorer, self.test_dl, self.device, features=self.cfg.freeze_backbone,
-                                   amp_dtype=self.amp_dtype, sigmoid=False)
-        m = evaluate(torch.sigmoid(logits), t, self.split.groups)
-        if self.cfg.method in PEERS: m['softmax'] = softmax_map(logits, t, self.split.groups)
-        return m
+        "The test-set metrics of `scorer` now (`test_metrics`)."
+        return test_metrics(self.scorer, self.test_dl, self.device, self.split.groups, self.cfg.method in PEERS,
+                            self.cfg.freeze_backbone, self.amp_dtype)
 
 # %% ../nbs/07_learner.ipynb #aa49bba0
 def fit_device(cfg: Config) -> tuple[torch.device, bool]:
@@ -572,7 +579,6 @@ def evaluate_checkpoint(checkpoint: str | Path, official: bool = False, **overri
     device = select_device(cfg.device); model.to(device)
     dl = eval_loader(MultiLabelDataset(split.test, split.image_root, eval_transform(cfg.image_size, uint8=True)), cfg, device,
                      auto_workers(cfg.num_workers))
-    s, t = predict_scores(model, dl, device, amp_dtype=autocast_dtype(device, cfg.amp))
-    final = evaluate(s, t, split.groups)
+    final = test_metrics(model, dl, device, split.groups, cfg.method in PEERS, amp_dtype=autocast_dtype(device, cfg.amp))
     return FitResult(cfg, pd.DataFrame(), final, {}, resolve_path(cfg.out_dir), split.classes, split.class_freq,
                      split.groups, model)
