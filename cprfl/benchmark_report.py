@@ -18,7 +18,7 @@ from .loaders import auto_workers
 from .benchmarking import (BenchSetting, ALL_ON, FLOOR, BF16_OURS, BF16_FLOOR, GPU_RATES, dp_rate, gemm_rate, train_row)
 
 # %% auto #0
-__all__ = ['TCOLS', 'TNAMES', 'GPU_CMD', 'splice_section', 'floor_note', 'data_path_md', 'write_report']
+__all__ = ['TCOLS', 'GPU_CMD', 'splice_section', 'data_path_md', 'write_report']
 
 # %% ../nbs/11a_benchmark_report.ipynb #19fe3990
 def cpu_name() -> str:
@@ -62,9 +62,13 @@ def floor_note(ours_row, floor_row, dtype: torch.dtype, dim: int, dev: torch.dev
 
 # %% ../nbs/11a_benchmark_report.ipynb #f0dc90de
 TCOLS = ['name', 'step_s', 'min_s', 'max_s', 'img_s', 'speedup', 'gflop', 'peak_mb', 'mem_ratio']
+
+# %% ../nbs/11a_benchmark_report.ipynb #8d2f7928
 TNAMES = dict(name='configuration', step_s='s/step (median)', min_s='min', max_s='max', img_s='images/s',
               speedup='× straightforward', gflop='GFLOP/step', peak_mb='peak MB', mem_ratio='memory ÷ straightforward',
               x_backbone='step ÷ backbone only (same settings)', cpu_use='CPU s/s')
+
+# %% ../nbs/11a_benchmark_report.ipynb #a788455f
 GPU_CMD = "papermill nbs/benchmark.ipynb reports/benchmark_gpu.ipynb -k python3 -p gpu True"
 _TINY_NOTE = ' (tiny test configuration: the numbers mean nothing)'
 

@@ -31,10 +31,10 @@ from .released import ReleasedCPRFL, released_from
 from .semantics import ClipTextEncoder, shared_prefix_length
 
 # %% auto #0
-__all__ = ['TINY', 'ALL_ON', 'FLOOR', 'FOLD', 'REF_FT', 'REF_FR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES', 'BenchSetting',
-           'bench_setting', 'build_models', 'sync', 'Run', 'timing', 'measure', 'finetune_runs', 'frozen_runs',
-           'train_row', 'add_ratios', 'train_tables', 'flop_table', 'latency', 'latency_table', 'map_timing',
-           'targets_table', 'dp_rate', 'cores_to_feed', 'data_path_bench', 'gpu_proof', 'gemm_rate']
+__all__ = ['ALL_ON', 'FLOOR', 'REF_FT', 'REF_FR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES', 'BenchSetting', 'bench_setting',
+           'build_models', 'sync', 'Run', 'timing', 'measure', 'finetune_runs', 'frozen_runs', 'train_row',
+           'train_tables', 'flop_table', 'latency', 'latency_table', 'map_timing', 'targets_table', 'dp_rate',
+           'data_path_bench', 'gpu_proof', 'gemm_rate']
 
 # %% ../nbs/11_benchmarking.ipynb #26cece0b
 @dataclass
@@ -84,7 +84,7 @@ TINY = dict(device='cpu', backbone='resnet18', image_size=64, batch_size=2, num_
             fit_steps=2, fit_epochs=2, fit_batch=2, fit_test=4, torchrun_steps=1)
 "The tiny test configuration: every section runs, in seconds."
 
-
+# %% ../nbs/11_benchmarking.ipynb #d9b4073c
 def bench_setting(params: dict, tiny: bool = False) -> BenchSetting:
     "The setting from the notebook's parameters (`globals()`), with the `gpu` and tiny modes applied; sets torch's threads."
     s = BenchSetting(**{f.name: params[f.name] for f in dataclasses.fields(BenchSetting) if f.name in params})
@@ -285,7 +285,11 @@ def measure(run: Run, t: Timing) -> dict:
 # %% ../nbs/11_benchmarking.ipynb #ae111069
 ALL_ON = '+ allocator keeps freed memory (= all on)'
 FLOOR = 'backbone only, fused AdamW + channels_last + allocator'
+
+# %% ../nbs/11_benchmarking.ipynb #686d1016
 FOLD = '+ image-token keys folded into the queries (values too where cheaper)'
+
+# %% ../nbs/11_benchmarking.ipynb #51598310
 REF_FT, REF_FR = 'straightforward (released-code math)', 'straightforward, frozen text encoder'
 BF16_OURS, BF16_FLOOR = 'ours, all on + bf16 autocast (not exact)', 'backbone only, all on + bf16 autocast'
 _OFF = dict(prefix=False, fold=False)
@@ -351,6 +355,7 @@ def train_row(train: pd.DataFrame, group: str, name: str) -> pd.Series:
     "The row of `train` with this group and name."
     return train[(train.group == group) & (train.name == name)].iloc[0]
 
+# %% ../nbs/11_benchmarking.ipynb #8539d3e3
 def add_ratios(df: pd.DataFrame, ref: pd.Series) -> pd.DataFrame:
     "`df` with throughput (`speedup`) and peak-memory (`mem_ratio`) ratios against the row `ref`."
     df = df.copy()
@@ -358,6 +363,7 @@ def add_ratios(df: pd.DataFrame, ref: pd.Series) -> pd.DataFrame:
     df['mem_ratio'] = df.peak_mb / ref.peak_mb if ref.peak_mb else np.nan
     return df
 
+# %% ../nbs/11_benchmarking.ipynb #5b60627b
 def train_tables(results: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     "All rows, the fine-tuned-text table and the frozen-text table (with `x_backbone`)."
     train = pd.DataFrame(results)
@@ -534,6 +540,7 @@ def aug_rate(fn, x, reps: int, dev: torch.device = torch.device('cpu')) -> float
 # %% ../nbs/11_benchmarking.ipynb #2509b62b
 GPU_RATES = (250, 500, 1000)   # images/s a GPU might train at
 
+# %% ../nbs/11_benchmarking.ipynb #b5b2d770
 def cores_to_feed(per_core: dict) -> pd.DataFrame:
     "Per data path: images/s per core and the cores (rounded up; exact quotient in brackets) for each of `GPU_RATES`."
     return pd.DataFrame([dict(path=k, per_core=v, **{f'at {g} img/s': f"{math.ceil(g / v)} ({g / v:.1f})" for g in GPU_RATES})

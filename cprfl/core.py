@@ -13,9 +13,9 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['RECIPES', 'PAPER_LR', 'CHOICES', 'PRESETS', 'dataset_family', 'param', 'ConfigError', 'unknown_parameter',
-           'reject_unknown', 'Config', 'config_docs', 'config_fields', 'parse_bool', 'flag', 'comma_list', 'Switch',
-           'FlagParser', 'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable', 'select_device',
+__all__ = ['RECIPES', 'CHOICES', 'PRESETS', 'dataset_family', 'param', 'ConfigError', 'unknown_parameter', 'reject_unknown',
+           'Config', 'config_docs', 'config_fields', 'parse_bool', 'flag', 'comma_list', 'Switch', 'FlagParser',
+           'from_preset', 'seed_everything', 'rank_seed', 'gpu_unusable', 'cuda_usable', 'select_device',
            'autocast_dtype', 'autocast', 'needs_grad_scaler', 'usable_cores', 'keep_freed_memory', 'project_root',
            'resolve_path', 'content_key', 'files_fingerprint', 'progress_bar', 'env_info', 'env_markdown']
 
@@ -34,6 +34,7 @@ def dataset_family(dataset: Optional[str]) -> str:
     "`'voc'` for VOC-LT, its icon set and any dataset folder whose name starts with `voc` (any case), else `'coco'`."
     return 'voc' if dataset is not None and Path(str(dataset)).name.lower().startswith('voc') else 'coco'
 
+# %% ../nbs/00_core.ipynb #393026ca
 PAPER_LR = {'voc': 5e-5}
 "By `dataset_family`: the paper trains VOC-LT with a larger learning rate than COCO-LT (`RECIPES['paper']`)."
 

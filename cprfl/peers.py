@@ -21,10 +21,10 @@ from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnav
 from .semantics import load_open_clip, weights_help
 
 # %% auto #0
-__all__ = ['TINY_CLIPS', 'PEERS', 'CAPTIONS_SHA256', 'LMPT_RECIPE', 'OWN_CAPTIONS', 'register_tiny_clips', 'load_peer_clip',
-           'ZeroShotCLIP', 'PromptLearner', 'LMPT', 'cse_loss', 'LMPTLoss', 'build_lmpt_loss', 'read_captions',
-           'caption_tokens', 'softmax_map', 'lmpt_optimizer', 'lmpt_scheduler', 'build_peer', 'clip_image_size',
-           'peer_config', 'LMPTObjective', 'training_captions', 'lmpt_criterion', 'lmpt_state_dict', 'convert_lmpt']
+__all__ = ['TINY_CLIPS', 'PEERS', 'LMPT_RECIPE', 'register_tiny_clips', 'load_peer_clip', 'ZeroShotCLIP', 'PromptLearner', 'LMPT',
+           'cse_loss', 'LMPTLoss', 'build_lmpt_loss', 'read_captions', 'softmax_map', 'lmpt_optimizer',
+           'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config', 'LMPTObjective', 'training_captions',
+           'lmpt_criterion', 'convert_lmpt']
 
 # %% ../nbs/13_peers.ipynb #e77d2dc3
 TINY_CLIPS: dict[str, dict] = {
@@ -422,6 +422,7 @@ def read_captions(dataset: str,                                # `coco_lt`, `voc
                              f"Use the published data/splits/{bench}/train.txt")
     return [' '.join(l.split()[1:])[:CAPTION_CHARS] for l in lines]
 
+# %% ../nbs/13_peers.ipynb #49f04f8b
 def caption_tokens(captions: Sequence[str], tokenizer: Callable, context_length: int = 77) -> torch.Tensor:
     "N×context_length CLIP token ids of the captions."
     return tokenizer(list(captions), context_length=context_length)
@@ -512,9 +513,11 @@ class LMPTObjective(nn.Module):
     def forward(self, logits: torch.Tensor, targets: torch.Tensor, captions: torch.Tensor) -> torch.Tensor:
         return self.loss(logits, targets, captions, self._prompts())
 
+# %% ../nbs/13_peers.ipynb #921be878
 OWN_CAPTIONS = 'captions.txt'
 "A folder dataset's captions for LMPT, beside its `train.txt`: one line per training image, in its order, `<image path> <caption>`."
 
+# %% ../nbs/13_peers.ipynb #342b60b6
 def training_captions(cfg: Config, split) -> list[str]:
     "The captions of `split.train` for LMPT: the published ones of a benchmark or its icon set (checked: `read_captions`), else the folder's own `captions.txt` (its paths checked against `train.txt`)."
     bench = ICON_SETS.get(cfg.dataset, cfg.dataset)
@@ -547,6 +550,7 @@ def lmpt_state_dict(model: LMPT) -> dict:
     "The model's tensors under the keys LMPT's `torch.save(model.state_dict())` writes (ours are the same)."
     return {k: v.detach().clone() for k, v in model.state_dict().items()}
 
+# %% ../nbs/13_peers.ipynb #9906b2a2
 def _prompt_lengths(suffix: torch.Tensor) -> torch.Tensor:
     "Per class, the number of suffix rows before the trailing rows equal to the padding embedding (the last row of any prompt)."
     pad = suffix[0, -1]

@@ -21,10 +21,9 @@ from .checkpoints import dataset_classes, load, load_checkpoint, save_pretrained
 from .peers import LMPT, LMPT_RECIPE, convert_lmpt, peer_config
 
 # %% auto #0
-__all__ = ['RELEASED', 'UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key',
-           'load_official_checkpoint', 'PreNorm', 'Attention', 'FeedForward', 'Transformer', 'ReleasedTextEncoder',
-           'ReleasedCPRFL', 'released_from', 'same_math', 'from_official', 'official_model', 'lmpt_model',
-           'convert_official', 'convert_cli']
+__all__ = ['UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key',
+           'load_official_checkpoint', 'Attention', 'ReleasedCPRFL', 'released_from', 'same_math', 'from_official',
+           'official_model', 'lmpt_model', 'convert_official', 'convert_cli']
 
 # %% ../nbs/04a_released.ipynb #ea9a6c58
 OFFICIAL_KEY_MAP = (
@@ -105,6 +104,7 @@ class PreNorm(nn.Module):
     def __init__(self, dim, fn): super().__init__(); self.norm, self.fn = nn.LayerNorm(dim), fn
     def forward(self, x): return self.fn(self.norm(x))
 
+# %% ../nbs/04a_released.ipynb #87f862ea
 class Attention(nn.Module):
     "Multi-head self-attention over every token, with explicit `einsum` scores (the released code's)."
     def __init__(self, dim, heads, dim_head, dropout):
@@ -120,6 +120,7 @@ class Attention(nn.Module):
         out = torch.einsum('bhij,bhjd->bhid', attn, v)
         return self.to_out(out.transpose(1, 2).reshape(b, n, -1))
 
+# %% ../nbs/04a_released.ipynb #aee15bc1
 class FeedForward(nn.Module):
     "The per-token FFN: Linear, GELU, Linear, with dropout."
     def __init__(self, dim, hidden, dropout):
@@ -150,6 +151,7 @@ class ReleasedTextEncoder(nn.Module):
         x = self.ln_final(self.transformer(x, attn_mask=self.attn_mask))
         return x[torch.arange(x.shape[0]), text.argmax(-1)] @ self.text_projection
 
+# %% ../nbs/04a_released.ipynb #34d87a67
 class ReleasedCPRFL(nn.Module):
     "CPRFL computed as the released code does (module names included), fine-tuned text encoder."
     def __init__(self, backbone: str, tokens, text_encoder: ClipTextEncoder, dim=2048, tau=0.5, heads=8, dim_head=512,
@@ -316,6 +318,7 @@ def lmpt_model(checkpoint: Union[str, Path, dict],        # LMPT's saved state d
 RELEASED = {'cprfl': official_model, 'lmpt': lmpt_model}
 "Whose released checkpoints `convert_official` reads (`cprfl-convert --released`), and what builds our model from one."
 
+# %% ../nbs/04a_released.ipynb #c2ff4cc0
 def convert_official(checkpoint: Union[str, Path],  # a checkpoint of the released CPRFL code (`.pth`), or of LMPT's
                      out_dir: Union[str, Path],     # the model folder to write
                      released: str = 'cprfl',       # whose checkpoint: `cprfl` or `lmpt` (`RELEASED`)
