@@ -391,6 +391,7 @@ def read_captions(dataset: str,                                # `coco_lt`, `voc
                   train_list: Optional[Union[str, Path]] = None,  # the train.txt the captions follow (default: the benchmark's)
                   captions: Optional[Union[str, Path]] = None, # another captions file (then `verify=False`)
                   verify: bool = True,                         # check the published sha256
+                  check_paths: Optional[bool] = None,          # each line's image path = the train list's (None: for the benchmarks)
                  ) -> list[str]:                               # one caption per training image, in list order
     "The training captions as LMPT reads them (path dropped, first 75 characters), checked against the train list."
     path = Path(captions) if captions is not None else captions_file(dataset, root)
@@ -414,12 +415,12 @@ def read_captions(dataset: str,                                # `coco_lt`, `voc
         raise ValueError(f"{path} has {len(lines)} captions but {train_list} lists {len(train)} training images; LMPT reads "
                          f"caption k for training image k, so both need one line per image in the same order. Use the "
                          f"published lists (data/splits/{bench}/train.txt and data/captions/{path.name}, checksums in their READMEs)")
-    if dataset in BENCHMARKS:
+    if dataset in BENCHMARKS if check_paths is None else check_paths:
         bad = next((k for k, (c, t) in enumerate(zip(lines, train)) if c.split(maxsplit=1)[0] != t), None)
         if bad is not None:
-            raise ValueError(f"{path}, line {bad + 1}: the caption is of {lines[bad].split(maxsplit=1)[0]} but line {bad + 1} of "
-                             f"{train_list} is {train[bad]}; the captions must follow the train list's order. "
-                             f"Use the published data/splits/{bench}/train.txt")
+            raise ConfigError(f"{path}, line {bad + 1}: the caption is of {lines[bad].split(maxsplit=1)[0]} but line {bad + 1} of "
+                              f"{train_list} is {train[bad]}; the captions must follow the train list's order"
+                              + (f". Use the published data/splits/{bench}/train.txt" if dataset in BENCHMARKS else ''))
     return [' '.join(l.split()[1:])[:CAPTION_CHARS] for l in lines]
 
 # %% ../nbs/13_peers.ipynb #49f04f8b
@@ -528,12 +529,7 @@ def training_captions(cfg: Config, split) -> list[str]:
         raise ConfigError(f"LMPT's embedding loss needs one caption per training image, and {own} does not exist: write it, "
                           f"one line per line of {train_list}, in the same order, as `<image path> <caption>` (the format of "
                           "data/captions/coco_lt_captions.txt), or train another method")
-    captions, paths = read_captions(cfg.dataset, captions=own, train_list=train_list, verify=False), _train_paths(train_list)
-    bad = next((k for k, (l, p) in enumerate(zip(own.read_text(encoding='utf-8').splitlines(), paths)) if l.split(maxsplit=1)[0] != p), None)
-    if bad is not None:
-        raise ConfigError(f"{own}, line {bad + 1}: the caption is not of {paths[bad]}, line {bad + 1} of {train_list}; "
-                          "the captions must follow the train list's order")
-    return captions
+    return read_captions(cfg.dataset, captions=own, train_list=train_list, verify=False, check_paths=True)
 
 def lmpt_criterion(cfg: Config, split, model: LMPT) -> LMPTObjective:
     "LMPT's loss for the run `cfg` on `split`: `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, and the embedding loss on the training captions (`training_captions`)."

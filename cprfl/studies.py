@@ -6,7 +6,7 @@
 from __future__ import annotations
 import ast, contextlib, dataclasses, hashlib, json, logging, os, re, sys, time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -320,39 +320,46 @@ def hub_offline(on: bool = True):
     try: yield
     finally: C.HF_HUB_OFFLINE = old
 
+def _loads(load: Callable, download: bool, errors: tuple = (RuntimeError,)) -> tuple[bool, str]:
+    "(True, '') when `load()` succeeds from local files (or downloading, when allowed), else (False, the first line of its error)."
+    logging.disable(logging.ERROR)   # open_clip logs the failed download before the error we catch
+    try:
+        with hub_offline(not download): load()
+    except errors as e: return False, str(e).splitlines()[0]
+    finally: logging.disable(logging.NOTSET)
+    return True, ''
+
+def _clip_allowed(clip) -> tuple[bool, bool]:
+    "`clip` ('auto', True/False or their strings) as (checked at all, may download)."
+    return clip is not False and str(clip).lower() != 'false', clip is True or str(clip).lower() == 'true'
+
 def clip_status(cfg: Config, classes: list[str], encoder: bool = False, download: bool = False) -> tuple[bool, str]:
     "(available, why): CLIP class embeddings of `classes` (and, with `encoder`, the text encoder weights) can be had."
-    logging.disable(logging.ERROR)   # open_clip logs the failed download before the RuntimeError we catch
-    try:
-        with hub_offline(not download):
-            class_embeddings(classes, source='clip', model=cfg.text_model, weights=cfg.text_weights,
-                             template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'))
-            if encoder: ClipTextEncoder(cfg.text_model, cfg.text_weights)
-    except RuntimeError as e: return False, str(e).splitlines()[0]
-    finally: logging.disable(logging.NOTSET)
-    return True, f"CLIP {cfg.text_model}/{cfg.text_weights} available"
+    def load():
+        class_embeddings(classes, source='clip', model=cfg.text_model, weights=cfg.text_weights,
+                         template=cfg.template, cache_dir=str(resolve_path(cfg.data_root) / 'embeddings'))
+        if encoder: ClipTextEncoder(cfg.text_model, cfg.text_weights)
+    ok, why = _loads(load, download)
+    return ok, why if not ok else f"CLIP {cfg.text_model}/{cfg.text_weights} available"
+
 
 # %% ../nbs/10_studies.ipynb #ccfb2874
 def peer_notes(g: Grid, studies: Sequence[str], clip='auto') -> tuple[bool, list[str]]:
     "`(peers_ok, notes)` for study a: whether the peers' rows can run (their CLIP `text_model`/`text_weights` loads), and why not in words."
     if 'a' not in studies: return False, []
-    if clip is False or str(clip).lower() == 'false': return False, ["Zero-shot CLIP and LMPT rows of study a skipped: CLIP disabled (`clip=False`)."]
-    logging.disable(logging.ERROR)
-    try:
-        with hub_offline(not (clip is True or str(clip).lower() == 'true')): load_peer_clip(g.base.text_model, g.base.text_weights)
-    except (RuntimeError, ValueError) as e:
-        return False, [f"Zero-shot CLIP and LMPT rows of study a skipped: they are CLIP {g.base.text_model}/{g.base.text_weights} "
-                       f"itself, and it cannot be loaded here ({str(e).splitlines()[0]})."]
-    finally: logging.disable(logging.NOTSET)
-    return True, []
+    checked, download = _clip_allowed(clip)
+    if not checked: return False, ["Zero-shot CLIP and LMPT rows of study a skipped: CLIP disabled (`clip=False`)."]
+    ok, why = _loads(lambda: load_peer_clip(g.base.text_model, g.base.text_weights), download, (RuntimeError, ValueError))
+    return ok, [] if ok else [f"Zero-shot CLIP and LMPT rows of study a skipped: they are CLIP {g.base.text_model}/"
+                              f"{g.base.text_weights} itself, and it cannot be loaded here ({why})."]
 
 def clip_notes(g: Grid, studies: Sequence[str], clip='auto') -> tuple[bool, bool, str, list[str]]:
     "`(clip_ok, finetune_ok, clip_note, notes)` for study d: whether its CLIP rows can run, and why not in words."
     notes, clip_ok, finetune_ok = [], False, False
     clip_note = 'CLIP variants disabled (`clip=False`).'
-    if 'd' in studies and clip is not False and str(clip).lower() != 'false':
+    checked, download = _clip_allowed(clip)
+    if 'd' in studies and checked:
         classes = get_split(g.base).classes
-        download = clip is True or str(clip).lower() == 'true'
         clip_ok, why = clip_status(g.base, classes, download=download)
         if clip_ok and g.kind == 'full': finetune_ok, why_ft = clip_status(g.base, classes, encoder=True, download=download)
         if not clip_ok:
