@@ -45,8 +45,11 @@ demo-report: install
 # two notebooks at a time, each with half of the cores for torch's threads: with torch's default (a thread per core in
 # each of the two) the cores are oversubscribed and every notebook slows down (on 2 cores, 07_learner beside 03+04a:
 # 146 s with the default, 74 s with one thread each, as fast as alone)
+# Everything the tests write goes to one scratch folder (TMPDIR), removed when they end, passed or failed: a failed or
+# killed notebook cannot leave its run folders behind (they are GBs at the paper-scale sizes), and runs share no state.
 test: install-dev
-	OMP_NUM_THREADS=$$(( ($$(nproc) + 1) / 2 )) nbdev_test --n_workers 2 --timing
+	scratch=$$(mktemp -d -t cprfl_tests_XXXXXX) && trap 'rm -rf "$$scratch"' EXIT && \
+	TMPDIR=$$scratch OMP_NUM_THREADS=$$(( ($$(nproc) + 1) / 2 )) nbdev_test --n_workers 2 --timing
 
 # JupyterLab on the notebooks, where they are meant to be read: installs the dev extras (jupyterlab, nbdev, at the
 # versions of constraints.txt) and starts it in nbs/; the notebooks run on this .venv's python3 kernel

@@ -649,8 +649,12 @@ LAUNCHER = ("import os, sys, torch, torch.distributed as dist\n"
 # %% ../nbs/11_benchmarking.ipynb #09a4ef84
 def gpu_proof(s: BenchSetting) -> SimpleNamespace:
     "`fit` for `s.fit_steps` steps and a one-process `torchrun` run of `cprfl-train` (see above); raises where either fails."
+    with tempfile.TemporaryDirectory(prefix='cprfl_fit_') as root:   # their checkpoints (GBs at the paper's size), gone even when one fails
+        return _proof_runs(s, Path(root))
+
+def _proof_runs(s: BenchSetting, fit_root: Path) -> SimpleNamespace:
+    "`gpu_proof`'s two runs, writing under `fit_root`."
     dev, t0 = s.dev, time.perf_counter()
-    fit_root = Path(tempfile.mkdtemp(prefix='cprfl_fit_'))
     n_fit = s.fit_steps // s.fit_epochs * s.fit_batch
     fit_dir = coco_shaped_jpegs(n_train=n_fit, n_test=s.fit_test, workers=max(auto_workers(None), 1))
     model_kw = dict(backbone=s.backbone, pretrained=False, prompt_init='random', image_size=s.image_size, dim=s.dim, heads=s.heads,
@@ -686,7 +690,6 @@ def gpu_proof(s: BenchSetting) -> SimpleNamespace:
     assert pg_line.startswith(f'all_reduce {backend} 1 [2.0, 2.0, 2.0, 2.0]'), f"the launcher's all_reduce line is {pg_line!r}:\n{log[-2000:]}"
     tr_hist = pd.read_csv(tr_dir / 'history.csv')
     assert len(tr_hist) == 1 and tr_hist.img_per_s.gt(0).all(), tr_hist
-    shutil.rmtree(fit_root, ignore_errors=True)   # the checkpoints (GBs at the paper's size); the images stay in data/cache/
     proof = SimpleNamespace(fit_hist=hist, fit_s=fit_s, fit_peak_gb=peak_gb, n_fit=n_fit, tr_cmd=cmd, launcher=launcher.name,
                             tr_s=tr_s, pg_line=pg_line, tr_nccl='NCCL INFO' in log, tr_hist=tr_hist, seconds=time.perf_counter() - t0)
     print(hist.round(4).to_markdown(index=False))
