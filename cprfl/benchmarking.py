@@ -31,10 +31,10 @@ from .released import ReleasedCPRFL, released_from
 from .semantics import ClipTextEncoder, shared_prefix_length
 
 # %% auto #0
-__all__ = ['ALL_ON', 'FLOOR', 'REF_FT', 'REF_FR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES', 'BenchSetting', 'bench_setting',
-           'build_models', 'sync', 'Run', 'timing', 'measure', 'finetune_runs', 'frozen_runs', 'train_row',
-           'train_tables', 'flop_table', 'latency', 'latency_table', 'map_timing', 'targets_table', 'dp_rate',
-           'data_path_bench', 'gpu_proof', 'gemm_rate']
+__all__ = ['ALL_ON', 'FLOOR', 'BF16_OURS', 'BF16_FLOOR', 'GPU_RATES', 'BenchSetting', 'bench_setting', 'build_models', 'sync',
+           'Run', 'timing', 'measure', 'finetune_runs', 'frozen_runs', 'train_row', 'train_tables', 'flop_table',
+           'latency', 'latency_table', 'map_timing', 'targets_table', 'dp_rate', 'data_path_bench', 'gpu_proof',
+           'gemm_rate']
 
 # %% ../nbs/11_benchmarking.ipynb #26cece0b
 @dataclass
@@ -290,7 +290,10 @@ FLOOR = 'backbone only, fused AdamW + channels_last + allocator'
 FOLD = '+ image-token keys folded into the queries (values too where cheaper)'
 
 # %% ../nbs/11_benchmarking.ipynb #51598310
-REF_FT, REF_FR = 'straightforward (released-code math)', 'straightforward, frozen text encoder'
+REF_FT = 'straightforward (released-code math)'
+REF_FR = 'straightforward, frozen text encoder'
+
+# %% ../nbs/11_benchmarking.ipynb #2d83d09f
 BF16_OURS, BF16_FLOOR = 'ours, all on + bf16 autocast (not exact)', 'backbone only, all on + bf16 autocast'
 _OFF = dict(prefix=False, fold=False)
 

@@ -19,9 +19,9 @@ from .peers import PEERS, ZeroShotCLIP, LMPT, build_peer
 from .data import BENCHMARKS, ICON_SETS, read_classes
 
 # %% auto #0
-__all__ = ['ARCHITECTURES', 'semantics_record', 'rescale_like_training', 'build_model', 'model_from_checkpoint', 'RunStateError',
-           'write_files', 'save_checkpoint', 'load_checkpoint', 'model_card', 'folder_files', 'is_model_folder',
-           'ModelFolder', 'save_pretrained', 'load', 'from_pretrained', 'load_model', 'dataset_classes']
+__all__ = ['semantics_record', 'rescale_like_training', 'build_model', 'model_from_checkpoint', 'RunStateError', 'write_files',
+           'save_checkpoint', 'load_checkpoint', 'folder_files', 'ModelFolder', 'save_pretrained', 'load',
+           'from_pretrained', 'load_model', 'dataset_classes']
 
 # %% ../nbs/06a_checkpoints.ipynb #3a3f8bd1
 def semantics_record(cfg: Config,                        # the model's config
@@ -325,6 +325,7 @@ def model_card(config: dict, **kwargs) -> str:
               where='path/to/this/folder') | kwargs
     return str(ModelCard.from_template(ModelCardData(**CARD_DATA), template_str=MODEL_CARD, **kw)).rstrip('\n') + '\n'
 
+# %% ../nbs/06a_checkpoints.ipynb #a14eea1a
 def folder_files(model: nn.Module, cfg: Optional[Config] = None, classes: Optional[Sequence[str]] = None,
                  metrics: Optional[dict] = None, card_kwargs: Optional[dict] = None) -> dict:
     "`{name: bytes | str}` of the model folder of `model` (for `write_files`); `cfg` and `classes` default to the ones the model carries."
@@ -340,11 +341,13 @@ def folder_files(model: nn.Module, cfg: Optional[Config] = None, classes: Option
 # %% ../nbs/06a_checkpoints.ipynb #d0d82c40
 _REPO_ID = re.compile(r'[A-Za-z0-9][\w.-]*/[\w.-]+')
 
+# %% ../nbs/06a_checkpoints.ipynb #1c563121
 def is_model_folder(path: Union[str, Path]) -> bool:
     "Whether `path` is a model folder: a directory with `config.json` and `model.safetensors`."
     p = Path(path).expanduser()
     return p.is_dir() and (p / CONFIG_FILE).is_file() and (p / MODEL_FILE).is_file()
 
+# %% ../nbs/06a_checkpoints.ipynb #9a1fc2f1
 def _is_repo_id(s: str) -> bool:
     return bool(_REPO_ID.fullmatch(s)) and not s.lower().endswith(('.pt', '.pth', '.ckpt', '.bin', '.safetensors'))
 

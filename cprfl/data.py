@@ -24,8 +24,8 @@ __all__ = ['COCO_CLASSES', 'VOC_CLASSES', 'BENCHMARKS', 'ICON_SETS', 'ListFormat
            'read_list', 'write_classes', 'write_list', 'labels_matrix', 'class_groups', 'Split', 'sha256_file',
            'verify_lists', 'subset_indices', 'read_split', 'check_images', 'data_key', 'remove_stale',
            'read_coco_instances', 'read_voc', 'sample_long_tail', 'lt_stats', 'plot_class_freq', 'open_image', 'Cutout',
-           'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'sample_seed', 'seeded',
-           'SeededSampler', 'SeededItems', 'augment_batch', 'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler']
+           'official_augmentation', 'to_float', 'train_transform', 'eval_transform', 'seeded', 'SeededSampler',
+           'SeededItems', 'augment_batch', 'DeviceAugment', 'MultiLabelDataset', 'ClassAwareSampler']
 
 # %% ../nbs/01_data.ipynb #886c6286
 COCO_CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
@@ -560,6 +560,7 @@ def sample_seed(seed: int, epoch: int, rank: int, k: int) -> int:
     "The seed of the k-th image process `rank` takes in `epoch`: a function of these four numbers alone."
     return int(np.random.SeedSequence([seed, epoch, rank, k]).generate_state(1, np.uint64)[0] >> 1)
 
+# %% ../nbs/01_data.ipynb #0fd66138
 @contextlib.contextmanager
 def seeded(seed: int):
     "Run the block with torch's CPU generator at `seed` (where torchvision's transforms draw), then give the caller's stream back."

@@ -22,8 +22,7 @@ from .studies import Grid, Variant, as_list, fmt_mean_std
 from .study_report import fmt_delta, seed_consistent, yes_no, write_section
 
 # %% auto #0
-__all__ = ['TAIL_SIZES', 'DATA_STUDIES', 'zero_shot_run', 'thin_tail_study', 'ZeroShotStudy', 'ThinTailStudy',
-           'plan_data_studies']
+__all__ = ['TAIL_SIZES', 'thin_tail_study', 'ZeroShotStudy', 'ThinTailStudy', 'plan_data_studies']
 
 # %% ../nbs/10b_data_studies.ipynb #cfaea24d
 STUDY_LISTS = 'studies'   # under data_root/splits/: the generated own-data folders of studies f and g
@@ -376,8 +375,10 @@ class ThinTailStudy:
 
     def runtime_note(self) -> str: return ''
 
+# %% ../nbs/10b_data_studies.ipynb #80981051
 DATA_STUDIES = {'f': ZeroShotStudy, 'g': ThinTailStudy}
 
+# %% ../nbs/10b_data_studies.ipynb #3c1d634e
 def plan_data_studies(g: Grid, studies: Sequence[str], tail_sizes=None) -> dict:
     "The data studies among `studies`, each planned in `g` (`tail_sizes`: study g's, as a list or its string; None: `TAIL_SIZES`)."
     wanted = [s for s in DATA_STUDIES if s in studies]

@@ -23,8 +23,8 @@ from .peers import ZeroShotCLIP
 from .semantics import embeddings_like_training, class_embeddings
 
 # %% auto #0
-__all__ = ['find_images', 'Predictor', 'flat_predictions', 'predict_cli', 'class_prompts', 'initial_model',
-           'cosine_similarity_matrix', 'pick_classes', 'plot_prompt_similarity', 'plot_attention']
+__all__ = ['Predictor', 'predict_cli', 'class_prompts', 'initial_model', 'cosine_similarity_matrix', 'pick_classes',
+           'plot_prompt_similarity', 'plot_attention']
 
 # %% ../nbs/09_inference.ipynb #cfd54e77
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.ppm', '.pgm')

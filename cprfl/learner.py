@@ -28,10 +28,9 @@ from .model import CPRFL
 from .peers import PEERS, LMPT_RECIPE, lmpt_scheduler, lmpt_criterion, peer_config, softmax_map
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'default_preset', 'experiment_config', 'training_config', 'get_split', 'param_groups',
-           'build_optimizer', 'build_scheduler', 'is_distributed', 'process_rank', 'world_size', 'is_main_process',
-           'init_distributed', 'predict_scores', 'test_metrics', 'fit_batch_size', 'NonFiniteLoss', 'check_finite',
-           'train_one_epoch', 'TrainState', 'Experiment', 'setup_experiment', 'FitResult', 'run_epoch', 'fit',
+__all__ = ['default_preset', 'experiment_config', 'training_config', 'get_split', 'param_groups', 'build_optimizer',
+           'build_scheduler', 'is_distributed', 'process_rank', 'world_size', 'is_main_process', 'init_distributed',
+           'NonFiniteLoss', 'train_one_epoch', 'TrainState', 'Experiment', 'setup_experiment', 'FitResult', 'fit',
            'evaluate_checkpoint']
 
 # %% ../nbs/07_learner.ipynb #0174189f
@@ -228,11 +227,11 @@ def fit_batch_size(cfg: Config, n_train: int, world: int = 1) -> Config:
                                  f"({n_train} images): training with batch_size {bs}", stacklevel=2)   # once, not once per process
     return dataclasses.replace(cfg, batch_size=bs)
 
-
 # %% ../nbs/07_learner.ipynb #6e09f23a
 class NonFiniteLoss(FloatingPointError):
     "The loss became NaN or infinite; the message names the epoch and step (and the process, under torchrun)."
 
+# %% ../nbs/07_learner.ipynb #b119ccd4
 def check_finite(first_bad: torch.Tensor, epoch: int, step: int, grad_accum: int = 1) -> None:
     "Raise `NonFiniteLoss` on every process when any has seen a non-finite loss (`first_bad` ≥ 0): one host sync, and one all-reduce under DDP, so all processes stop together with the same message."
     v = int(first_across_ranks(first_bad))
@@ -241,6 +240,7 @@ def check_finite(first_bad: torch.Tensor, epoch: int, step: int, grad_accum: int
     raise NonFiniteLoss(f"loss is not finite at epoch {epoch}, step {k // grad_accum} (micro-batch {k % grad_accum}"
                         + (f", on process {rank} of {world}" if world > 1 else '') + f"; seen at the check after step {step})")
 
+# %% ../nbs/07_learner.ipynb #c06e5867
 def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, or the head alone on cached features)
                     loader: DataLoader,
                     criterion: nn.Module,
@@ -294,6 +294,7 @@ def train_one_epoch(net: nn.Module,           # the model to step (DDP-wrapped, 
 # %% ../nbs/07_learner.ipynb #93fd29b5
 from .core import config_fields
 
+# %% ../nbs/07_learner.ipynb #d1acb773
 RESUME_MAY_CHANGE = config_fields(resumable=True)
 "The only parameters a resumed run may change (`Config`'s fields marked `resumable`); every other one defines its data, model or schedule."
 

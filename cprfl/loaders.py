@@ -23,7 +23,7 @@ from .checkpoints import save_checkpoint, load_checkpoint
 
 # %% auto #0
 __all__ = ['ImageCache', 'build_image_cache', 'SlotLoader', 'auto_workers', 'make_loader', 'feature_workers', 'train_workers',
-           'eval_loader', 'WithRows', 'make_loaders', 'extract_features', 'cached_features']
+           'eval_loader', 'make_loaders', 'extract_features', 'cached_features']
 
 # %% ../nbs/06b_loaders.ipynb #f377e575
 class ImageCache:
@@ -190,6 +190,7 @@ def eval_loader(ds, cfg: Config, device: torch.device, num_workers: int = 0) -> 
     "The test set `ds` in list order, `TEST_BATCH` at a time: what `fit` and `evaluate_checkpoint` score."
     return make_loader(ds, TEST_BATCH, num_workers=num_workers, device=device, image_size=cfg.image_size)
 
+# %% ../nbs/06b_loaders.ipynb #c8f5915b
 class WithRows(torch.utils.data.Dataset):
     "The items of `ds` with row i of `rows` appended: what a loss needs of each training image besides its labels (LMPT: its caption's tokens)."
     def __init__(self, ds, rows: torch.Tensor):
@@ -198,6 +199,7 @@ class WithRows(torch.utils.data.Dataset):
     def __len__(self): return len(self.ds)
     def __getitem__(self, i): return (*self.ds[i], self.rows[i])
 
+# %% ../nbs/06b_loaders.ipynb #61cfa36c
 def make_loaders(cfg: Config, split, model: nn.Module, device: torch.device,
                  feature_workers: int = 0,   # frozen backbone: loader processes that decode the images for the features
                  rank: int = 0, world: int = 1,   # this process and how many there are (`torchrun`)

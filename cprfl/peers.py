@@ -21,9 +21,8 @@ from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnav
 from .semantics import load_open_clip, weights_help
 
 # %% auto #0
-__all__ = ['TINY_CLIPS', 'PEERS', 'LMPT_RECIPE', 'register_tiny_clips', 'load_peer_clip', 'ZeroShotCLIP', 'PromptLearner', 'LMPT',
-           'cse_loss', 'LMPTLoss', 'build_lmpt_loss', 'read_captions', 'softmax_map', 'lmpt_optimizer',
-           'lmpt_scheduler', 'build_peer', 'clip_image_size', 'peer_config', 'LMPTObjective', 'training_captions',
+__all__ = ['PEERS', 'LMPT_RECIPE', 'register_tiny_clips', 'load_peer_clip', 'ZeroShotCLIP', 'PromptLearner', 'LMPT', 'cse_loss',
+           'LMPTLoss', 'build_lmpt_loss', 'read_captions', 'softmax_map', 'lmpt_scheduler', 'build_peer', 'peer_config',
            'lmpt_criterion', 'convert_lmpt']
 
 # %% ../nbs/13_peers.ipynb #e77d2dc3
@@ -37,6 +36,7 @@ TINY_CLIPS: dict[str, dict] = {
 }
 "open_clip configurations for tests: OpenAI-layout CLIPs (QuickGELU, causal text transformer, real tokenizer) with tiny towers."
 
+# %% ../nbs/13_peers.ipynb #d6512552
 def register_tiny_clips() -> list[str]:
     "Make `TINY_CLIPS` known to open_clip (`open_clip.create_model('tiny-clip-vit')`); returns their names."
     import json, os, tempfile, open_clip
@@ -458,14 +458,6 @@ LMPT_RECIPE: dict = dict(
 )
 "LMPT's released training recipe (`lmpt/train.sh` + `train.py`); it lowers the lr and picks the epoch on the test set."
 
-def lmpt_optimizer(model: LMPT,
-                   lr: float = LMPT_RECIPE['lr'],
-                   momentum: float = LMPT_RECIPE['momentum'],
-                   weight_decay: float = LMPT_RECIPE['weight_decay'],
-                  ) -> torch.optim.SGD:
-    "SGD over the context vectors alone (weight decay on them, as the release's `optim.SGD(prompt_learner.parameters())`)."
-    return torch.optim.SGD([model.prompt_learner.ctx], lr=lr, momentum=momentum, weight_decay=weight_decay)
-
 def lmpt_scheduler(opt: torch.optim.Optimizer,
                    patience: int = LMPT_RECIPE['scheduler']['patience'],
                    min_lr: float = LMPT_RECIPE['scheduler']['min_lr'],
@@ -499,6 +491,7 @@ def clip_image_size(model: str) -> int:
     size = cfg['vision_cfg']['image_size']
     return size if isinstance(size, int) else size[0]
 
+# %% ../nbs/13_peers.ipynb #61924010
 def peer_config(cfg: Config) -> Config:
     "`cfg` for a peer: its CLIP's image size, no cached backbone features, no fine-tuned CPRFL text path."
     return dataclasses.replace(cfg, image_size=clip_image_size(cfg.text_model), freeze_backbone=False, finetune_text=False)
@@ -531,6 +524,7 @@ def training_captions(cfg: Config, split) -> list[str]:
                           "data/captions/coco_lt_captions.txt), or train another method")
     return read_captions(cfg.dataset, captions=own, train_list=train_list, verify=False, check_paths=True)
 
+# %% ../nbs/13_peers.ipynb #a288e7d0
 def lmpt_criterion(cfg: Config, split, model: LMPT) -> LMPTObjective:
     "LMPT's loss for the run `cfg` on `split`: `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, and the embedding loss on the training captions (`training_captions`)."
     captions = training_captions(cfg, split)

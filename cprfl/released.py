@@ -23,7 +23,7 @@ from .peers import LMPT, LMPT_RECIPE, convert_lmpt, peer_config
 # %% auto #0
 __all__ = ['UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key',
            'load_official_checkpoint', 'Attention', 'ReleasedCPRFL', 'released_from', 'same_math', 'from_official',
-           'official_model', 'lmpt_model', 'convert_official', 'convert_cli']
+           'official_model', 'convert_official', 'convert_cli']
 
 # %% ../nbs/04a_released.ipynb #ea9a6c58
 OFFICIAL_KEY_MAP = (
