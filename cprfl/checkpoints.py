@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_checkpoints.ipynb #93448cc2
 from __future__ import annotations
-import argparse, dataclasses, errno, io, json, math, os, pickle, re, warnings
+import dataclasses, errno, io, json, math, os, re, warnings
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -15,7 +15,7 @@ from .core import Config, resolve_path
 from .semantics import describe_source, embedding_dim, rescale_embeddings, class_embeddings
 from .model import Backbone, CPRFL, ERM, Normalize
 from .dlfl import DLFL
-from .peers import PEERS, ZeroShotCLIP, LMPT, build_peer
+from .peers import PEERS, build_peer
 from .data import BENCHMARKS, ICON_SETS, read_classes
 
 # %% auto #0
@@ -62,7 +62,8 @@ def build_model(cfg: Config, classes: list[str], embeddings: Optional[torch.Tens
     # random numbers), so seed here, right before the modules are built
     torch.manual_seed(cfg.seed)
     if cfg.method in PEERS:   # zero-shot CLIP, LMPT: CLIP `text_model` / `text_weights` is the whole model (cprfl.peers)
-        model = build_peer(cfg.method, classes, cfg.text_model, cfg.text_weights, seed=cfg.seed)
+        model = build_peer(cfg.method, classes, cfg.text_model, cfg.text_weights, seed=cfg.seed,
+                           **({'n_ctx': cfg.n_ctx} if cfg.method == 'lmpt' else {}))
         model.cfg, model.classes, model.semantics = cfg, list(classes), None
         return model
     backbone = Backbone(cfg.backbone, pretrained=cfg.pretrained)

@@ -101,6 +101,7 @@ class Config:
     use_vsi: bool = param('model', True, "ablation: without VSI the classifier scores pooled features")
     dual_path: str = param('model', 'both', "gradient paths into the PI network: `both`, `classifier`, `vsi`", choices=('both', 'classifier', 'vsi'))
     dlfl_stages: int = param('model', 2, "DLFL: cascaded SSCA stages")
+    n_ctx: int = param('model', 16, "LMPT: context vectors learned per class (M; the release's 16, `LMPT_RECIPE`)")
 
     recipe: str = param('optimisation', 'official', "`paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's); `method='lmpt'` takes `lmpt`, LMPT's",
                         choices=tuple(RECIPES))
@@ -153,9 +154,11 @@ class Config:
                 raise ConfigError(f"`{f.name}` must be {base.__name__}, got {type(v).__name__} {v!r}")
             if f.metadata['choices'] and v not in f.metadata['choices']:
                 raise ConfigError(f"`{f.name}`={v!r} is not one of {f.metadata['choices']}")
-        for name in ('image_size', 'grad_accum', 'eval_every', 'dim', 'dlfl_stages', 'heads', 'dim_head', 'mlp_dim'):
+        for name in ('image_size', 'grad_accum', 'eval_every', 'dim', 'dlfl_stages', 'heads', 'dim_head', 'mlp_dim', 'n_ctx'):
             if getattr(self, name) < 1: raise ConfigError(f"`{name}` must be >= 1, got {getattr(self, name)}")
         if self.backbone_lr_mult < 0: raise ConfigError(f"`backbone_lr_mult` must be >= 0, got {self.backbone_lr_mult}")
+        if self.n_ctx != 16 and self.method != 'lmpt':
+            raise ConfigError(f"`n_ctx`={self.n_ctx} is LMPT's context length; method {self.method!r} has no context vectors (leave n_ctx out, or use method='lmpt')")
         return self
 
     @classmethod
@@ -366,7 +369,7 @@ def content_key(*parts) -> str:
     "A 16-hex digest of JSON-serialisable `parts`: the one rule by which cprfl's caches name what they hold."
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
-def files_fingerprint(paths: Sequence[str | Path]) -> str:
+def files_fingerprint(paths: typing.Sequence[str | Path]) -> str:
     "Digest of each file's path, size and modification time (a missing file counts as missing): changes when any file does."
     h = hashlib.sha256()
     for p in paths:

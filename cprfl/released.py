@@ -18,7 +18,7 @@ from .losses import build_loss
 from .model import Backbone, CPRFL
 from .semantics import ClipTextEncoder, DEFAULT_TEMPLATE
 from .checkpoints import dataset_classes, load, load_checkpoint, save_pretrained, semantics_record
-from .peers import LMPT, LMPT_RECIPE, convert_lmpt, peer_config
+from .peers import LMPT, convert_lmpt, peer_config
 
 # %% auto #0
 __all__ = ['UnsafeCheckpointError', 'OfficialCheckpointError', 'official_to_cprfl_key', 'cprfl_to_official_key',
@@ -306,11 +306,8 @@ def lmpt_model(checkpoint: Union[str, Path, dict],        # LMPT's saved state d
     "`cprfl.peers.convert_lmpt` carrying the `Config` that rebuilds it (method `lmpt`, its CLIP as `text_model`) and its `classes`."
     classes = list(classes) if classes is not None else dataset_classes(dataset, data_root)
     model = convert_lmpt(checkpoint, classes, clip_model)
-    if model.n_ctx != LMPT_RECIPE['n_ctx']:
-        raise OfficialCheckpointError(f"the checkpoint has {model.n_ctx} context vectors per class; a model folder rebuilds LMPT with "
-                                      f"{LMPT_RECIPE['n_ctx']} (LMPT's release), so it cannot be written as one")
     cfg = peer_config(Config(dataset=str(dataset), data_root=str(data_root), method='lmpt', text_model=clip_model,
-                             text_weights='openai', loss='db_focal')).resolved()
+                             text_weights='openai', loss='db_focal', n_ctx=model.n_ctx)).resolved()
     model.cfg, model.classes, model.semantics = cfg, classes, None
     return model
 
