@@ -49,6 +49,8 @@ demo-report: install
 # killed notebook cannot leave its run folders behind (they are GBs at the paper-scale sizes), and runs share no state.
 test: install-dev
 	scratch=$$(mktemp -d -t cprfl_tests_XXXXXX) && trap 'rm -rf "$$scratch"' EXIT && \
+	free_mb=$$(df -Pm "$$scratch" | awk 'NR == 2 {print $$4}') && \
+	{ [ "$$free_mb" -ge 3600 ] || echo "make test: only $$free_mb MB free in $$scratch; the tests write up to ~3.4 GB there (two notebooks at a time): expect 'no space left on device' (set TMPDIR to a roomier disk)" >&2; } && \
 	TMPDIR=$$scratch OMP_NUM_THREADS=$$(( ($$(nproc) + 1) / 2 )) nbdev_test --n_workers 2 --timing
 
 # JupyterLab on the notebooks, where they are meant to be read: installs the dev extras (jupyterlab, nbdev, at the
