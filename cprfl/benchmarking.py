@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_benchmarking.ipynb #1a2f4cd4
 from __future__ import annotations
-import copy, ctypes, dataclasses, gc, inspect, math, os, re, shutil, statistics, subprocess, sys, tempfile, time
+import copy, ctypes, dataclasses, gc, inspect, math, os, re, statistics, subprocess, sys, tempfile, time
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace

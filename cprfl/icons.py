@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_icons.ipynb #5ce3cbbf
 from __future__ import annotations
-import json, multiprocessing as mp, os, shutil, sys, time, uuid, warnings
+import json, multiprocessing as mp, os, shutil, sys, time, uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -13,8 +13,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from .core import resolve_path, content_key
-from .data import (COCO_CLASSES, VOC_CLASSES, ICON_SETS, read_classes, read_list, write_classes, write_list,
-                        labels_matrix, subset_indices, sha256_file)
+from .data import (ICON_SETS, read_classes, read_list, write_classes, write_list,
+                        subset_indices, sha256_file)
 
 # %% auto #0
 __all__ = ['run_tasks', 'build_folder_atomically', 'generate_icons', 'ensure_icons', 'show_icons']

@@ -17,7 +17,7 @@ from torch.utils.data import DataLoader, Dataset
 
 from .core import Config, seed_everything, select_device, autocast_dtype, autocast, resolve_path, progress_bar
 from .data import open_image, eval_transform
-from .checkpoints import load_checkpoint, model_from_checkpoint, build_model, load_model, rescale_like_training
+from .checkpoints import build_model, load_model, rescale_like_training
 from .model import CPRFL
 from .peers import ZeroShotCLIP
 from .semantics import embeddings_like_training, class_embeddings

@@ -4,7 +4,6 @@
 
 # %% ../nbs/05_losses.ipynb #af7e5107
 from __future__ import annotations
-import math
 from typing import Optional
 
 import numpy as np

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_metrics.ipynb #4653e49a
 from __future__ import annotations
-import math, warnings
+import warnings
 from typing import Mapping, Optional, Sequence
 
 import numpy as np

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_photos.ipynb #35cbdfae
 from __future__ import annotations
-import json, os, shutil, time
+import json, os, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
