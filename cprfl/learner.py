@@ -197,22 +197,22 @@ class _HeadOnly(nn.Module):
 
 # %% ../nbs/07_learner.ipynb #3edd8abb
 @torch.no_grad()
-def predict_scores(model: nn.Module, loader: DataLoader, device: torch.device, features: bool = False,
-                   amp_dtype: Optional[torch.dtype] = None, sigmoid: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
-    "Sigmoid scores (`sigmoid=False`: the logits) and targets over a loader; `features=True` when the loader yields cached feature maps."
-    model.eval(); scores, targets = [], []
+def predict_logits(model: nn.Module, loader: DataLoader, device: torch.device, features: bool = False,
+                   amp_dtype: Optional[torch.dtype] = None) -> tuple[torch.Tensor, torch.Tensor]:
+    "Logits (float32, on the CPU) and targets over a loader; `features=True` when the loader yields cached feature maps."
+    model.eval(); outs, targets = [], []
     for x, y in loader:
         x = to_float(x.to(device, non_blocking=True))
         with autocast(device, amp_dtype):
             logits = model.forward_head(x) if features else model(x)
-        scores.append((torch.sigmoid(logits.float()) if sigmoid else logits.float()).cpu()); targets.append(y)
-    return torch.cat(scores), torch.cat(targets)
+        outs.append(logits.float().cpu()); targets.append(y)
+    return torch.cat(outs), torch.cat(targets)
 
 def test_metrics(model: nn.Module, loader: DataLoader, device: torch.device, groups: dict,
                  peer: bool = False,   # a peer (zero-shot CLIP, LMPT): also `softmax`, the number their papers report
                  features: bool = False, amp_dtype: Optional[torch.dtype] = None) -> dict:
     "`cprfl.metrics.evaluate` of the sigmoid scores over `loader` (mAP, per group, per class); for a peer also `softmax`, the AP of softmax-over-classes scores (`cprfl.peers.softmax_map`)."
-    logits, t = predict_scores(model, loader, device, features=features, amp_dtype=amp_dtype, sigmoid=False)
+    logits, t = predict_logits(model, loader, device, features=features, amp_dtype=amp_dtype)
     m = evaluate(torch.sigmoid(logits), t, groups)
     if peer: m['softmax'] = softmax_map(logits, t, groups)
     return m
