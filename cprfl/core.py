@@ -49,11 +49,12 @@ def param(group: str,             # one of `GROUPS`
           choices: tuple = (),    # its allowed values, if it has a fixed set
           defines: bool = True,   # changing it makes another experiment (see above)
           resumable: Optional[bool] = None, # a resumed run may change it (default: `not defines`)
+          method: Optional[str] = None,     # the one method that reads it: another refuses a value other than the default
          ):
-    "A `Config` field with its metadata beside it: `dataclasses.field(default=..., metadata=dict(group, help, choices, defines, resumable))`."
+    "A `Config` field with its metadata beside it: `dataclasses.field(default=..., metadata=dict(group, help, choices, defines, resumable, method))`."
     if group not in GROUPS: raise ValueError(f"group {group!r} is not one of {GROUPS}")
     return field(default=default, metadata=dict(group=group, help=help, choices=tuple(choices), defines=defines,
-                                                 resumable=not defines if resumable is None else resumable))
+                                                 resumable=not defines if resumable is None else resumable, method=method))
 
 # %% ../nbs/00_core.ipynb #ad5095d5
 class ConfigError(ValueError):
@@ -101,7 +102,7 @@ class Config:
     use_vsi: bool = param('model', True, "ablation: without VSI the classifier scores pooled features")
     dual_path: str = param('model', 'both', "gradient paths into the PI network: `both`, `classifier`, `vsi`", choices=('both', 'classifier', 'vsi'))
     dlfl_stages: int = param('model', 2, "DLFL: cascaded SSCA stages")
-    n_ctx: int = param('model', 16, "LMPT: context vectors learned per class (M; the release's 16, `LMPT_RECIPE`)")
+    n_ctx: int = param('model', 16, "LMPT: context vectors learned per class (M; the release's 16, `LMPT_RECIPE`)", method='lmpt')
 
     recipe: str = param('optimisation', 'official', "`paper` (Adam, constant lr, 30 epochs, frozen text) or `official` (the released code's); `method='lmpt'` takes `lmpt`, LMPT's",
                         choices=tuple(RECIPES))
@@ -110,6 +111,7 @@ class Config:
     loss_impl: str = param('optimisation', 'reference', "loss arithmetic: `reference` (the cited methods) or `released` (what the released CPRFL code computes)",
                            choices=('reference', 'released'))
     backbone_lr_mult: float = param('optimisation', 1.0, "the backbone trains at this multiple of the lr (1.0: what the released code effectively does)")
+    lmpt_lambda: float = param('optimisation', 0.5, "LMPT: λ, the weight of DB-focal; 1 − λ weighs the class-specific embedding loss (the release's 0.5)", method='lmpt')
     # None: the recipe's value (`RECIPES`)
     optimizer: Optional[str] = param('optimisation', None, "`adam`, `adamw` or `sgd` (momentum 0.9; LMPT's)", choices=('adam', 'adamw', 'sgd'))
     schedule: Optional[str] = param('optimisation', None, "`constant`, `onecycle` (10 % warm-up, cosine) or `plateau` (lr × 0.1 when the test mAP stalls 5 epochs; LMPT's)",
@@ -157,8 +159,12 @@ class Config:
         for name in ('image_size', 'grad_accum', 'eval_every', 'dim', 'dlfl_stages', 'heads', 'dim_head', 'mlp_dim', 'n_ctx'):
             if getattr(self, name) < 1: raise ConfigError(f"`{name}` must be >= 1, got {getattr(self, name)}")
         if self.backbone_lr_mult < 0: raise ConfigError(f"`backbone_lr_mult` must be >= 0, got {self.backbone_lr_mult}")
-        if self.n_ctx != 16 and self.method != 'lmpt':
-            raise ConfigError(f"`n_ctx`={self.n_ctx} is LMPT's context length; method {self.method!r} has no context vectors (leave n_ctx out, or use method='lmpt')")
+        if not 0 <= self.lmpt_lambda <= 1: raise ConfigError(f"`lmpt_lambda` must be between 0 and 1, got {self.lmpt_lambda}")
+        for f in fields(self):
+            only, v = f.metadata['method'], getattr(self, f.name)
+            if only and self.method != only and v != f.default:
+                raise ConfigError(f"`{f.name}`={v!r} is read by method={only!r} only; method {self.method!r} would ignore it "
+                                  f"(leave {f.name} out, or use method={only!r})")
         return self
 
     @classmethod

@@ -526,13 +526,14 @@ def training_captions(cfg: Config, split) -> list[str]:
 
 # %% ../nbs/13_peers.ipynb #a288e7d0
 def lmpt_criterion(cfg: Config, split, model: LMPT) -> LMPTObjective:
-    "LMPT's loss for the run `cfg` on `split`: `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, and the embedding loss on the training captions (`training_captions`)."
+    "LMPT's loss for the run `cfg` on `split`: λ = `cfg.lmpt_lambda` times `cfg.loss` (DB-focal) on the training counts, `cfg.loss_impl`, plus 1 − λ times the embedding loss on the training captions (`training_captions`)."
     captions = training_captions(cfg, split)
     if len(captions) != len(split.train):
         raise ConfigError(f"{len(captions)} captions for {len(split.train)} training images of {cfg.dataset}: LMPT needs one per image")
     tokens = caption_tokens(captions, model.tokenizer, model.tokenized_prompts.shape[1])
     labels = torch.stack([torch.as_tensor(y) for _, y in split.train]).float()
-    loss = build_lmpt_loss(split.class_freq, labels, cfg.dataset, model.token_embedding, cfg.loss_impl, loss=cfg.loss)
+    loss = build_lmpt_loss(split.class_freq, labels, cfg.dataset, model.token_embedding, cfg.loss_impl, loss=cfg.loss,
+                           lam=cfg.lmpt_lambda)
     return LMPTObjective(loss, model, tokens)
 
 # %% ../nbs/13_peers.ipynb #0704e5dd
