@@ -11,7 +11,7 @@ import torch
 import torch.distributed as dist
 
 from .core import (Config, ConfigError, PRESETS, RECIPES, unknown_parameter, config_docs, resolve_path, FlagParser, Switch,
-                        flag, parse_bool)
+                        flag, base_type, parse_value)
 from .data import ListFormatError
 from .learner import default_preset, experiment_config, fit, is_main_process, is_distributed
 from .reports import write_report
@@ -22,22 +22,13 @@ __all__ = ['config_parser', 'cli_config', 'train_cli']
 # %% ../nbs/07b_cli.ipynb #d13beb00
 _EXPECTS = {int: 'an integer', float: 'a number', bool: 'true or false', str: 'a string'}
 
-def _base_type(tp) -> type:
-    "A `Config` field's type without `Optional`."
-    return [a for a in typing.get_args(tp) if a is not type(None)][0] if typing.get_origin(tp) is typing.Union else tp
-
-def _parse_value(s: str, tp):
-    base = _base_type(tp)
-    if s.lower() in ('none', 'null') and base is not str: return None
-    return parse_bool(s) if base is bool else base(s)
-
 class _FieldFlag(argparse.Action):
     "Stores one `Config` field parsed for its type; another value is an error naming the flag and the type it expects."
     def __init__(self, *args, field_type=str, **kwargs): super().__init__(*args, **kwargs); self.field_type = field_type
     def __call__(self, parser, namespace, value, option_string=None):
-        try: setattr(namespace, self.dest, _parse_value(value, self.field_type))
+        try: setattr(namespace, self.dest, parse_value(value, self.field_type))
         except (ValueError, argparse.ArgumentTypeError):
-            parser.error(f"{self.option_strings[0]} expects {_EXPECTS[_base_type(self.field_type)]}, got {value!r}")
+            parser.error(f"{self.option_strings[0]} expects {_EXPECTS[base_type(self.field_type)]}, got {value!r}")
 
 class _OneLineErrors(FlagParser):
     "argparse whose errors are one line on stderr with exit status 2 (the usage of ~60 flags would bury them)."
@@ -106,7 +97,7 @@ def config_parser(given: Optional[dict] = None, # the flags given (`--preset` in
     for f in dataclasses.fields(Config):
         g, text = docs[f.name]
         if g not in groups: groups[g] = p.add_argument_group(g)
-        kind = dict(action=Switch, optional=_base_type(hints[f.name]) is not hints[f.name]) if _base_type(hints[f.name]) is bool else \
+        kind = dict(action=Switch, optional=base_type(hints[f.name]) is not hints[f.name]) if base_type(hints[f.name]) is bool else \
                dict(action=_FieldFlag, field_type=hints[f.name])
         groups[g].add_argument(flag(f.name), dest=f.name, default=argparse.SUPPRESS, **kind,
                                help=f"{text} ({_flag_default(f.name, cfg, run, preset, given)})".replace('%', '%%'))

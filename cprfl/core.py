@@ -56,6 +56,11 @@ def param(group: str,             # one of `GROUPS`
     return field(default=default, metadata=dict(group=group, help=help, choices=tuple(choices), defines=defines,
                                                  resumable=not defines if resumable is None else resumable, method=method))
 
+# %% ../nbs/00_core.ipynb #dab2178f
+def base_type(tp) -> type:
+    "A `Config` field's type without `Optional` (`Optional[int]` → `int`): what its values are checked and parsed as."
+    return [a for a in typing.get_args(tp) if a is not type(None)][0] if typing.get_origin(tp) is typing.Union else tp
+
 # %% ../nbs/00_core.ipynb #ad5095d5
 class ConfigError(ValueError):
     "An experiment parameter with an unknown name, a wrong type or a value outside its choices."
@@ -146,8 +151,7 @@ class Config:
         hints = typing.get_type_hints(type(self))
         for f in fields(self):
             v, tp = getattr(self, f.name), hints[f.name]
-            optional = typing.get_origin(tp) is typing.Union and type(None) in typing.get_args(tp)
-            base = [a for a in typing.get_args(tp) if a is not type(None)][0] if optional else tp
+            base = base_type(tp); optional = base is not tp
             if v is None:
                 if not optional: raise ConfigError(f"`{f.name}` may not be None (expected {base.__name__})")
                 continue
@@ -213,6 +217,14 @@ def parse_bool(s: str, optional: bool = False) -> Optional[bool]:
     if s.lower() not in _BOOL_WORDS: raise ValueError(f"expected true/false{'/none' if optional else ''}, got {s!r}")
     return _BOOL_WORDS[s.lower()]
 
+# %% ../nbs/00_core.ipynb #a4de16a7
+def parse_value(s: str, tp) -> Any:
+    "A flag's text as a value of `Config` field type `tp`: `none`/`null` is None (except for strings), booleans by `parse_bool`."
+    base = base_type(tp)
+    if s.lower() in _NONE_WORDS and base is not str: return None
+    return parse_bool(s) if base is bool else base(s)
+
+# %% ../nbs/00_core.ipynb #9cdc768b
 def flag(name: str) -> str:
     "The command-line flag of parameter `name`: `batch_size` → `--batch-size`."
     return '--' + name.replace('_', '-')
@@ -266,7 +278,6 @@ class FlagParser(argparse.ArgumentParser):
 
     def parse_known_args(self, args=None, namespace=None):
         return super().parse_known_args(self.respell(sys.argv[1:] if args is None else args), namespace)
-
 
 # %% ../nbs/00_core.ipynb #3cae8cfa
 PRESETS: dict[str, dict[str, Any]] = {

@@ -151,7 +151,7 @@ def _worker_init(_):
     keep_freed_memory()        # glibc keeps each image's freed buffers for the next one: no fresh zeroed pages per image
 
 def make_loader(ds, batch_size, sampler=None, shuffle=False, drop_last=False, num_workers=0, device=None,
-            image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
+                image_size: Optional[int] = None,   # square uint8 images of this side: handed over in shared slots (`SlotLoader`)
                 slots: bool = True):                # False: the usual `DataLoader` transport (the benchmark's comparison)
     "A loader of `ds`: in `SlotLoader`'s shared slots when workers hand over square uint8 images, else a `DataLoader`; pinned for a GPU; items drawn under their own seed behind a `SeededSampler`."
     pin, prefetch, shape = device is not None and device.type == 'cuda', 4, (3, image_size, image_size)
@@ -187,7 +187,7 @@ TEST_BATCH = 64
 
 # %% ../nbs/06b_loaders.ipynb #b851477e
 def eval_loader(ds, cfg: Config, device: torch.device, num_workers: int = 0) -> DataLoader:
-    "The test set `ds` in list order, `TEST_BATCH` at a time: what `fit` and `evaluate_checkpoint` score."
+    "`ds` in list order, `TEST_BATCH` at a time: the test set `fit` and `evaluate_checkpoint` score, and the images of a frozen backbone's one feature pass."
     return make_loader(ds, TEST_BATCH, num_workers=num_workers, device=device, image_size=cfg.image_size)
 
 # %% ../nbs/06b_loaders.ipynb #c8f5915b
@@ -261,6 +261,6 @@ def cached_features(cfg: Config, backbone: nn.Module, ds, device: torch.device, 
         if d.get('key') == key and torch.equal(d['labels'], ds.labels): return d['features'].float(), d['labels']
         print(f"rebuilding {path}: it was computed for other inputs", flush=True)
     elif main: remove_stale(path, f'{slot}_*.pt', f'the cached {part} features of {cfg.dataset}')
-    f, y = extract_features(backbone, make_loader(ds, TEST_BATCH, num_workers=num_workers, device=device, image_size=cfg.image_size), device, f'{part} features', main)
+    f, y = extract_features(backbone, eval_loader(ds, cfg, device, num_workers), device, f'{part} features', main)
     if main: save_checkpoint({'features': f.half(), 'labels': y, 'key': key}, path)
     return f.half().float(), y   # the same float16-rounded values whether computed now or read back

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 import dataclasses
 
 from .core import Config, ConfigError, resolve_path
-from .data import BENCHMARKS, ICON_SETS, sha256_file
+from .data import BENCHMARKS, ICON_SETS, labels_matrix, sha256_file
 from .losses import build_loss, _as_tensor
 from .metrics import average_precision, mean_ap, group_map
 from .model import IMAGENET_MEAN, IMAGENET_STD, Normalize, PretrainedWeightsUnavailable
@@ -531,8 +531,7 @@ def lmpt_criterion(cfg: Config, split, model: LMPT) -> LMPTObjective:
     if len(captions) != len(split.train):
         raise ConfigError(f"{len(captions)} captions for {len(split.train)} training images of {cfg.dataset}: LMPT needs one per image")
     tokens = caption_tokens(captions, model.tokenizer, model.tokenized_prompts.shape[1])
-    labels = torch.stack([torch.as_tensor(y) for _, y in split.train]).float()
-    loss = build_lmpt_loss(split.class_freq, labels, cfg.dataset, model.token_embedding, cfg.loss_impl, loss=cfg.loss,
+    loss = build_lmpt_loss(split.class_freq, labels_matrix(split.train), cfg.dataset, model.token_embedding, cfg.loss_impl, loss=cfg.loss,
                            lam=cfg.lmpt_lambda)
     return LMPTObjective(loss, model, tokens)
 

@@ -273,7 +273,7 @@ def official_model(checkpoint: Union[str, Path],            # a checkpoint of th
                    data_root: Union[str, Path] = 'data',    # where `splits/` is
                    backbone: str = 'resnet101',             # torchvision ResNet of the checkpoint
                    text_model: str = 'RN50',                # CLIP text tower of the checkpoint
-                   template: str = 'a photo of a {}.',      # the released code's prompt template
+                   template: str = DEFAULT_TEMPLATE,        # the released code's prompt template
                    heads: int = 8,                          # VSI heads (not recoverable from shapes)
                    image_size: int = 448,                   # the square input size it was trained at
                    class_embeddings: Optional[torch.Tensor] = None, # only for checkpoints without `text_encoder.*`
@@ -351,7 +351,7 @@ def convert_parser() -> argparse.ArgumentParser:
     p.add_argument('--data-root', default='data', help='the folder holding splits/ (default: data)')
     p.add_argument('--backbone', default='resnet101', help='cprfl: torchvision ResNet of the checkpoint (default: resnet101)')
     p.add_argument('--text-model', default='RN50', help='cprfl: CLIP text tower of the checkpoint (default: RN50)')
-    p.add_argument('--template', default='a photo of a {}.', help="cprfl: prompt template (default: 'a photo of a {}.')")
+    p.add_argument('--template', default=DEFAULT_TEMPLATE, help=f"cprfl: prompt template (default: '{DEFAULT_TEMPLATE}')")
     p.add_argument('--heads', type=int, default=8, help='cprfl: VSI attention heads (default: 8)')
     p.add_argument('--image-size', type=int, default=448, help='cprfl: square input size it was trained at (default: 448)')
     p.add_argument('--clip-model', default='RN50', help="lmpt: open_clip name of its CLIP, RN50 (default) or ViT-B-16")
